@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+
+	"gopar/interpreter"
+	"gopar/worker"
+)
+
+// workerConfig wires the interpreter session and the magics into the
+// worker process.
+func workerConfig() worker.Config {
+	return worker.Config{
+		NewEngine: func(stdin io.Reader) (worker.Engine, error) {
+			s, err := interpreter.New(interpreter.Options{Stdin: stdin, Stdout: stdoutFile(), Stderr: stderrFile()})
+			if err != nil {
+				return nil, err
+			}
+			return &engine{s}, nil
+		},
+		RunCell: func(ctx context.Context, eng worker.Engine, code string) (map[string]any, error) {
+			e := eng.(*engine)
+			return e.Execute(ctx, code)
+		},
+	}
+}
+
+// engine adapts an interpreter session to what the worker asks of it.
+type engine struct{ *interpreter.Session }
+
+// Execute runs a cell, reporting interpreter errors the way Jupyter shows them.
+func (e *engine) Execute(ctx context.Context, code string) (map[string]any, error) {
+	result, err := e.Session.Execute(ctx, code)
+	return result, jupyterError(err)
+}
+
+func (e *engine) Restore(decls []string) error { return jupyterError(e.Session.Restore(decls)) }
+
+func jupyterError(err error) error {
+	var ie *interpreter.Error
+	if errors.As(err, &ie) {
+		return &worker.Error{Name: ie.Name, Value: ie.Value, Traceback: ie.Traceback}
+	}
+	return err
+}
+
+func (e *engine) IsComplete(code string) (string, string) {
+	if startsWithMagic(code) {
+		return "complete", ""
+	}
+	return interpreter.IsComplete(code)
+}
+
+func (e *engine) GlobalNames() []string {
+	vars := e.Globals()
+	names := make([]string, len(vars))
+	for i, v := range vars {
+		names[i] = v.Name
+	}
+	return names
+}
+
+// startsWithMagic reports whether the cell's first non-blank line is a
+// magic or shell line, which go/parser cannot judge.
+func startsWithMagic(code string) bool {
+	for _, line := range strings.Split(code, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" {
+			return line[0] == '%' || line[0] == '!'
+		}
+	}
+	return false
+}

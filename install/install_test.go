@@ -1,0 +1,74 @@
+package install
+
+import (
+	"bytes"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestInstallUserHonoursJupyterDataDir(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("JUPYTER_DATA_DIR", data)
+	dir, err := Install("gopar-binary", "", Location{User: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(data, "kernels", "gopar"); dir != want {
+		t.Fatalf("installed in %s, want %s", dir, want)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "kernel.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec Spec
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		t.Fatal(err)
+	}
+	if !filepath.IsAbs(spec.Argv[0]) || spec.Argv[len(spec.Argv)-1] != "{connection_file}" {
+		t.Errorf("argv = %q, want an absolute binary and {connection_file}", spec.Argv)
+	}
+	if spec.DisplayName != "Go (gopar)" || spec.Language != "go" || spec.InterruptMode != "message" {
+		t.Errorf("spec = %+v", spec)
+	}
+	for _, logo := range []string{"logo-32x32.png", "logo-64x64.png"} {
+		b, err := os.ReadFile(filepath.Join(dir, logo))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", logo, err)
+		}
+		if img.At(img.Bounds().Dx()/2, 2) == img.At(img.Bounds().Dx()/2, img.Bounds().Dy()/2) {
+			t.Errorf("%s looks uniform", logo)
+		}
+	}
+	if _, err := Uninstall("", Location{User: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("uninstall left %s", dir)
+	}
+}
+
+func TestKernelsDir(t *testing.T) {
+	t.Setenv("JUPYTER_DATA_DIR", "")
+	t.Setenv("XDG_DATA_HOME", "/xdg")
+	t.Setenv("VIRTUAL_ENV", "/venv")
+	for _, tc := range []struct {
+		loc  Location
+		want string
+	}{
+		{Location{User: true}, "/xdg/jupyter/kernels"},
+		{Location{Prefix: "/opt/p"}, "/opt/p/share/jupyter/kernels"},
+		{Location{SysPrefix: true}, "/venv/share/jupyter/kernels"},
+	} {
+		got, err := KernelsDir(tc.loc)
+		if err != nil || got != tc.want {
+			t.Errorf("KernelsDir(%+v) = %q, %v; want %q", tc.loc, got, err, tc.want)
+		}
+	}
+}

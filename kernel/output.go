@@ -1,0 +1,218 @@
+package kernel
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Output turns the worker's raw stdout and stderr into a few stream
+// messages: chunks are coalesced for flushInterval or up to flushBytes, and
+// past a per-cell limit only the tail is kept, with a note saying how much
+// was left out. zmq4's PUB socket drops messages past its queue, so pacing
+// here is what keeps a flood of prints from being lost silently.
+type Output struct {
+	publish func(msgType string, parent json.RawMessage, content any)
+
+	mu      sync.Mutex
+	parent  json.RawMessage // the cell output is attributed to
+	pending []chunk         // in arrival order, adjacent same-stream chunks merged
+	pendLen int
+	timer   *time.Timer
+
+	limit    int // bytes per cell streamed as they come
+	sent     int
+	tail     tailBuffer
+	omitted  int // bytes dropped from the tail
+	omitLine int
+}
+
+type chunk struct {
+	stream string
+	text   []byte
+}
+
+const (
+	flushInterval = 50 * time.Millisecond
+	flushBytes    = 64 << 10
+	tailBytes     = 64 << 10
+)
+
+// DefaultOutputLimit is how many bytes of one cell's output are streamed
+// before only the tail is kept.
+const DefaultOutputLimit = 1 << 20
+
+// NewOutput returns an Output that publishes stream messages with publish.
+func NewOutput(limit int, publish func(msgType string, parent json.RawMessage, content any)) *Output {
+	if limit <= 0 {
+		limit = DefaultOutputLimit
+	}
+	return &Output{publish: publish, limit: limit, parent: json.RawMessage("{}")}
+}
+
+// BeginCell attributes output from now on to parent and starts a new budget.
+func (o *Output) BeginCell(parent json.RawMessage) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.flushLocked(true)
+	o.parent = parent
+	o.sent = 0
+}
+
+// EndCell publishes everything still buffered, including the tail note of
+// a flood. Later output keeps going to the same cell until the next one.
+func (o *Output) EndCell() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.flushLocked(true)
+}
+
+// Flush publishes buffered output now (before a display or a result).
+func (o *Output) Flush() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.flushLocked(false)
+}
+
+// Publish sends a non-stream message (display_data, ...) for the current
+// cell after the output printed before it.
+func (o *Output) Publish(msgType string, content any) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.flushLocked(false)
+	o.publish(msgType, o.parent, content)
+}
+
+// Write adds text printed on stream ("stdout" or "stderr").
+func (o *Output) Write(stream string, p []byte) {
+	if len(p) == 0 {
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if room := o.limit - o.sent - o.pendLen; room < len(p) {
+		// Over budget: what fits is still streamed, the rest only kept as tail.
+		if room > 0 {
+			o.appendLocked(stream, p[:room])
+			p = p[room:]
+		}
+		o.omitted += o.tail.write(stream, p)
+		return
+	}
+	o.appendLocked(stream, p)
+	if o.pendLen >= flushBytes {
+		o.flushLocked(false)
+	} else if o.timer == nil {
+		o.timer = time.AfterFunc(flushInterval, o.Flush)
+	}
+}
+
+func (o *Output) appendLocked(stream string, p []byte) {
+	if n := len(o.pending); n > 0 && o.pending[n-1].stream == stream {
+		o.pending[n-1].text = append(o.pending[n-1].text, p...)
+	} else {
+		o.pending = append(o.pending, chunk{stream, append([]byte(nil), p...)})
+	}
+	o.pendLen += len(p)
+}
+
+func (o *Output) flushLocked(final bool) {
+	if o.timer != nil {
+		o.timer.Stop()
+		o.timer = nil
+	}
+	for _, c := range o.pending {
+		o.publish("stream", o.parent, map[string]string{"name": c.stream, "text": string(c.text)})
+		o.sent += len(c.text)
+	}
+	o.pending, o.pendLen = o.pending[:0], 0
+	if !final || o.tail.empty() {
+		return
+	}
+	dropped, lines := o.tail.trimToLine()
+	o.omitted += dropped
+	lines += o.tail.omittedLines
+	note := fmt.Sprintf("\n[... output too long: %s omitted (%s); showing the last %s ...]\n",
+		plural(lines, "line"), byteSize(o.omitted), byteSize(o.tail.size()))
+	o.publish("stream", o.parent, map[string]string{"name": "stderr", "text": note})
+	for _, c := range o.tail.chunks {
+		o.publish("stream", o.parent, map[string]string{"name": c.stream, "text": string(c.text)})
+	}
+	o.tail = tailBuffer{}
+	o.omitted = 0
+}
+
+// tailBuffer keeps the last tailBytes of a flood, in order, by stream.
+type tailBuffer struct {
+	chunks       []chunk
+	omittedLines int
+}
+
+func (t *tailBuffer) empty() bool { return len(t.chunks) == 0 }
+
+func (t *tailBuffer) size() int {
+	n := 0
+	for _, c := range t.chunks {
+		n += len(c.text)
+	}
+	return n
+}
+
+// write appends p and drops the oldest bytes beyond tailBytes, returning
+// how many bytes were dropped.
+func (t *tailBuffer) write(stream string, p []byte) int {
+	dropped := 0
+	if len(p) > tailBytes {
+		dropped += len(p) - tailBytes
+		t.omittedLines += bytes.Count(p[:len(p)-tailBytes], []byte("\n"))
+		p = p[len(p)-tailBytes:]
+	}
+	if n := len(t.chunks); n > 0 && t.chunks[n-1].stream == stream {
+		t.chunks[n-1].text = append(t.chunks[n-1].text, p...)
+	} else {
+		t.chunks = append(t.chunks, chunk{stream, append([]byte(nil), p...)})
+	}
+	for excess := t.size() - tailBytes; excess > 0; excess = t.size() - tailBytes {
+		first := &t.chunks[0]
+		cut := min(excess, len(first.text))
+		t.omittedLines += bytes.Count(first.text[:cut], []byte("\n"))
+		first.text = first.text[cut:]
+		dropped += cut
+		if len(first.text) == 0 {
+			t.chunks = t.chunks[1:]
+		}
+	}
+	return dropped
+}
+
+// trimToLine drops a partial first line left by the byte-wise cut.
+func (t *tailBuffer) trimToLine() (dropped, lines int) {
+	if t.omittedLines == 0 || len(t.chunks) == 0 {
+		return 0, 0
+	}
+	first := &t.chunks[0]
+	if i := bytes.IndexByte(first.text, '\n'); i >= 0 && i+1 < len(first.text) {
+		first.text = first.text[i+1:]
+		return i + 1, 1
+	}
+	return 0, 0
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return plural(n, "byte")
+}

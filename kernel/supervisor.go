@@ -1,0 +1,549 @@
+package kernel
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gopar/worker"
+)
+
+// Supervisor runs learner code in a worker process and keeps the kernel
+// alive whatever that code does: when the worker dies it starts a new one
+// and replays the declarations made so far.
+type Supervisor struct {
+	argv []string // how to start a worker
+	out  *Output
+	env  []string
+
+	mu      sync.Mutex
+	proc    *process
+	decls   []string // declarations to replay after a crash
+	globals []string // variables defined so far, lost on a crash
+
+	// InterruptGrace is how long an interrupted cell may take to stop
+	// before the worker is killed and restarted.
+	InterruptGrace time.Duration
+}
+
+// NewSupervisor returns a supervisor that starts workers with argv and
+// sends their output to out.
+func NewSupervisor(argv []string, out *Output) *Supervisor {
+	return &Supervisor{argv: argv, out: out, InterruptGrace: 3 * time.Second}
+}
+
+// Start launches the first worker without waiting for it to be ready.
+func (s *Supervisor) Start() error {
+	_, err := s.current()
+	return err
+}
+
+// current returns the live worker, starting one when there is none.
+func (s *Supervisor) current() (*process, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.proc != nil && !s.proc.dead() {
+		return s.proc, nil
+	}
+	p, err := startProcess(s.argv, s.env, s.out)
+	if err != nil {
+		return nil, err
+	}
+	s.proc = p
+	if len(s.decls) > 0 {
+		p.restore(s.decls)
+	}
+	return p, nil
+}
+
+// StdinFunc asks the front end for a line of input.
+type StdinFunc func(prompt string, password bool) (string, error)
+
+// ExecuteRequest is what the kernel asks the worker to run.
+type ExecuteRequest struct {
+	Code            string
+	Silent          bool
+	AllowStdin      bool
+	UserExpressions map[string]string
+	Stdin           StdinFunc
+}
+
+// ExecuteResult is the outcome of a cell.
+type ExecuteResult struct {
+	Result          map[string]any // trailing value, nil when none
+	Error           *worker.Error
+	UserExpressions map[string]any
+}
+
+// Execute runs one cell. ctx is cancelled to interrupt it.
+func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteResult {
+	p, err := s.current()
+	if err != nil {
+		return ExecuteResult{Error: &worker.Error{Name: "WorkerError", Value: err.Error()}}
+	}
+	p.setStdin(req.Stdin)
+	defer p.setStdin(nil)
+	ev, err := p.call(ctx, worker.Request{
+		Op: worker.OpExecute, Code: req.Code, Silent: req.Silent,
+		AllowStdin: req.AllowStdin, UserExpressions: req.UserExpressions,
+	}, s.InterruptGrace)
+	if err != nil {
+		return ExecuteResult{Error: s.recover(p, err)}
+	}
+	s.mu.Lock()
+	if ev.Decls != nil {
+		s.decls = ev.Decls
+	}
+	if ev.Globals != nil {
+		s.globals = ev.Globals
+	}
+	s.mu.Unlock()
+	return ExecuteResult{Result: ev.Result, Error: ev.Error, UserExpressions: ev.UserExpressions}
+}
+
+// recover turns a dead or stuck worker into an error on the cell and
+// starts its replacement.
+func (s *Supervisor) recover(p *process, cause error) *worker.Error {
+	p.kill()
+	<-p.exited
+	e := &worker.Error{Name: "WorkerDied"}
+	switch {
+	case errors.Is(cause, errStuck):
+		e.Name = "Interrupted"
+		e.Value = "the cell did not stop after the interrupt, so its process was restarted"
+	default:
+		e.Value = p.fatalMessage()
+	}
+	s.mu.Lock()
+	lost := append([]string(nil), s.globals...)
+	s.globals = nil
+	s.mu.Unlock()
+	if _, err := s.current(); err != nil {
+		e.Traceback = append(e.Traceback, "could not start a new worker: "+err.Error())
+		return e
+	}
+	e.Traceback = []string{e.Name + ": " + e.Value,
+		"The Go process running the cells stopped; a new one was started and the declarations of earlier cells were restored."}
+	if len(lost) > 0 {
+		sort.Strings(lost)
+		e.Traceback = append(e.Traceback, "Variables lost (re-run the cells that set them): "+strings.Join(lost, ", "))
+	}
+	return e
+}
+
+// Interrupt asks the running cell to stop.
+func (s *Supervisor) Interrupt() {
+	s.mu.Lock()
+	p := s.proc
+	s.mu.Unlock()
+	if p != nil && !p.dead() {
+		p.send(worker.Request{Op: worker.OpInterrupt})
+	}
+}
+
+// Restart replaces the worker with a fresh one, dropping all state.
+func (s *Supervisor) Restart() error {
+	s.mu.Lock()
+	p := s.proc
+	s.proc, s.decls, s.globals = nil, nil, nil
+	s.mu.Unlock()
+	if p != nil {
+		p.kill()
+		<-p.exited
+	}
+	return s.Start()
+}
+
+// Shutdown stops the worker.
+func (s *Supervisor) Shutdown() {
+	s.mu.Lock()
+	p := s.proc
+	s.proc = nil
+	s.mu.Unlock()
+	if p != nil {
+		p.kill()
+		<-p.exited
+	}
+}
+
+// Ask sends a non-execute request (complete, inspect, is_complete) and
+// returns the reply; a failure returns the zero event.
+func (s *Supervisor) Ask(req worker.Request) worker.Event {
+	p, err := s.current()
+	if err != nil {
+		return worker.Event{}
+	}
+	ev, err := p.call(context.Background(), req, 0)
+	if err != nil {
+		return worker.Event{}
+	}
+	return ev
+}
+
+var errStuck = errors.New("worker did not stop after interrupt")
+var errDied = errors.New("worker exited")
+
+// process is one running worker.
+type process struct {
+	cmd    *exec.Cmd
+	token  string
+	out    *Output
+	exited chan struct{}
+
+	sendMu sync.Mutex
+	reqW   *os.File
+
+	mu       sync.Mutex
+	waiting  map[uint64]chan worker.Event
+	nextID   uint64
+	stdin    StdinFunc
+	reached  [2]uint64 // highest sync marker seen on stdout, stderr
+	released uint64    // highest marker whose event has been handled
+	synced   *sync.Cond
+	errTail  []byte // the end of stderr, for the fatal message
+	exitErr  error
+	finished bool
+}
+
+func startProcess(argv, env []string, out *Output) (*process, error) {
+	reqR, reqW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	evR, evW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	errR, errW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	tok := make([]byte, 8)
+	_, _ = rand.Read(tok)
+	p := &process{
+		token:   hex.EncodeToString(tok),
+		out:     out,
+		exited:  make(chan struct{}),
+		reqW:    reqW,
+		waiting: map[uint64]chan worker.Event{},
+	}
+	p.synced = sync.NewCond(&p.mu)
+	cmd := exec.Command(argv[0], argv[1:]...)
+	if env == nil {
+		env = os.Environ()
+	}
+	// Without goroutine dumps, a fatal error shows as its one-line message.
+	cmd.Env = append(env, worker.TokenEnv+"="+p.token, "GOTRACEBACK=none")
+	cmd.Stdout, cmd.Stderr = outW, errW
+	cmd.ExtraFiles = []*os.File{reqR, evW}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting worker: %w", err)
+	}
+	p.cmd = cmd
+	reqR.Close()
+	evW.Close()
+	outW.Close()
+	errW.Close()
+
+	var streams sync.WaitGroup
+	streams.Add(2)
+	go func() { defer streams.Done(); p.readStream(0, "stdout", outR) }()
+	go func() { defer streams.Done(); p.readStream(1, "stderr", errR) }()
+	go p.readEvents(evR)
+	go func() {
+		err := cmd.Wait()
+		streams.Wait()
+		p.mu.Lock()
+		p.exitErr, p.finished = err, true
+		p.synced.Broadcast()
+		p.mu.Unlock()
+		reqW.Close()
+		close(p.exited)
+	}()
+	return p, nil
+}
+
+func (p *process) dead() bool {
+	select {
+	case <-p.exited:
+		return true
+	default:
+		return false
+	}
+}
+
+func (p *process) kill() {
+	if p.cmd.Process != nil {
+		_ = p.cmd.Process.Kill()
+	}
+}
+
+func (p *process) setStdin(f StdinFunc) {
+	p.mu.Lock()
+	p.stdin = f
+	p.mu.Unlock()
+}
+
+// readStream forwards one of the worker's output pipes, noting sync markers.
+func (p *process) readStream(index int, name string, r io.ReadCloser) {
+	defer r.Close()
+	buf := make([]byte, 0, 64<<10)
+	chunk := make([]byte, 32<<10)
+	for {
+		n, err := r.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		for len(buf) > 0 {
+			text, mark, used := worker.SplitMarkers(buf, p.token)
+			if len(text) > 0 {
+				p.out.Write(name, text)
+				if index == 1 {
+					p.keepErrTail(text)
+				}
+			}
+			buf = buf[used:]
+			if mark > 0 {
+				// Hold back what follows the marker until its event is out.
+				p.mu.Lock()
+				p.reached[index] = mark
+				p.synced.Broadcast()
+				p.waitLocked(func() bool { return p.released >= mark })
+				p.mu.Unlock()
+			}
+			if used == 0 {
+				break
+			}
+		}
+		buf = append(chunk[:0:0], buf...) // keep only the unconsumed partial marker
+		if err != nil {
+			if len(buf) > 0 {
+				p.out.Write(name, buf)
+			}
+			return
+		}
+	}
+}
+
+func (p *process) keepErrTail(text []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.errTail = append(p.errTail, text...)
+	if len(p.errTail) > 8<<10 {
+		p.errTail = p.errTail[len(p.errTail)-8<<10:]
+	}
+}
+
+// fatalMessage names why the worker died, from the end of its stderr.
+func (p *process) fatalMessage() string {
+	p.mu.Lock()
+	tail, exitErr := string(p.errTail), p.exitErr
+	p.mu.Unlock()
+	lines := strings.Split(tail, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		for _, prefix := range []string{"fatal error: ", "panic: ", "runtime: "} {
+			if strings.HasPrefix(l, prefix) {
+				return l
+			}
+		}
+	}
+	if exitErr != nil {
+		return "the Go process running the cells exited (" + exitErr.Error() + ")"
+	}
+	return "the Go process running the cells exited"
+}
+
+// syncTimeout bounds every wait for a marker, so a cell that closed its own
+// stdout cannot hold events back for long.
+const syncTimeout = 2 * time.Second
+
+// waitLocked waits (p.mu held) until ready, the worker exits or syncTimeout.
+func (p *process) waitLocked(ready func() bool) {
+	if ready() || p.finished {
+		return
+	}
+	deadline := time.Now().Add(syncTimeout)
+	timer := time.AfterFunc(syncTimeout, func() {
+		p.mu.Lock()
+		p.synced.Broadcast()
+		p.mu.Unlock()
+	})
+	defer timer.Stop()
+	for !ready() && !p.finished && time.Now().Before(deadline) {
+		p.synced.Wait()
+	}
+}
+
+// waitSync blocks until both output pipes have reached marker n, so output
+// printed before an event is published before it.
+func (p *process) waitSync(n uint64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.waitLocked(func() bool { return p.reached[0] >= n && p.reached[1] >= n })
+}
+
+// release lets the stream readers go on past marker n.
+func (p *process) release(n uint64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n > p.released {
+		p.released = n
+	}
+	p.synced.Broadcast()
+}
+
+func (p *process) readEvents(r io.ReadCloser) {
+	defer r.Close()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 256<<20)
+	for sc.Scan() {
+		var ev worker.Event
+		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
+			log.Printf("gopar: bad event from worker: %v", err)
+			continue
+		}
+		p.waitSync(ev.Sync)
+		switch ev.Kind {
+		case worker.EvDisplay:
+			p.out.Publish(ev.MsgType, displayContent(ev))
+		case worker.EvInputRequest:
+			go p.answerInput(ev)
+		case worker.EvReply:
+			p.mu.Lock()
+			ch := p.waiting[ev.ID]
+			delete(p.waiting, ev.ID)
+			p.mu.Unlock()
+			if ch != nil {
+				ch <- ev
+			}
+		}
+		p.release(ev.Sync)
+	}
+	// No more events: never hold the streams back again.
+	p.release(^uint64(0))
+}
+
+func displayContent(ev worker.Event) any {
+	if ev.MsgType == "clear_output" {
+		return map[string]any{"wait": ev.Wait}
+	}
+	md := ev.Metadata
+	if md == nil {
+		md = map[string]any{}
+	}
+	c := map[string]any{"data": ev.Data, "metadata": md, "transient": map[string]any{}}
+	if ev.DisplayID != "" {
+		c["transient"] = map[string]any{"display_id": ev.DisplayID}
+	}
+	return c
+}
+
+func (p *process) answerInput(ev worker.Event) {
+	p.mu.Lock()
+	ask := p.stdin
+	p.mu.Unlock()
+	reply := worker.Request{Op: worker.OpInputReply, ID: ev.ID}
+	if ask == nil {
+		reply.InputError = "no cell is waiting for input"
+	} else if v, err := ask(ev.Prompt, ev.Password); err != nil {
+		reply.InputError = err.Error()
+	} else {
+		reply.Value = v
+	}
+	p.send(reply)
+}
+
+func (p *process) send(req worker.Request) error {
+	line, err := json.Marshal(req)
+	if err != nil {
+		return err
+	}
+	p.sendMu.Lock()
+	defer p.sendMu.Unlock()
+	_, err = p.reqW.Write(append(line, '\n'))
+	return err
+}
+
+// call sends req and waits for its reply. Cancelling ctx interrupts the
+// request; if no reply comes within grace after that, errStuck.
+func (p *process) call(ctx context.Context, req worker.Request, grace time.Duration) (worker.Event, error) {
+	ch := p.register(&req)
+	defer func() {
+		p.mu.Lock()
+		delete(p.waiting, req.ID)
+		p.mu.Unlock()
+	}()
+	if err := p.send(req); err != nil {
+		<-p.exited
+		return worker.Event{}, errDied
+	}
+	done := ctx.Done()
+	var stuck <-chan time.Time
+	for {
+		select {
+		case ev := <-ch:
+			return ev, nil
+		case <-p.exited:
+			// A reply sent just before exiting still counts.
+			select {
+			case ev := <-ch:
+				return ev, nil
+			default:
+			}
+			return worker.Event{}, errDied
+		case <-done:
+			done = nil
+			p.send(worker.Request{Op: worker.OpInterrupt})
+			if grace > 0 {
+				stuck = time.After(grace)
+			}
+		case <-stuck:
+			return worker.Event{}, errStuck
+		}
+	}
+}
+
+// register gives req an id and a channel its reply will arrive on.
+func (p *process) register(req *worker.Request) chan worker.Event {
+	ch := make(chan worker.Event, 1)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.nextID++
+	req.ID = p.nextID
+	p.waiting[req.ID] = ch
+	return ch
+}
+
+// restore replays declarations into a fresh worker. The request is queued
+// before any cell sent after it; its reply is awaited in the background.
+func (p *process) restore(decls []string) {
+	req := worker.Request{Op: worker.OpRestore, Decls: decls}
+	ch := p.register(&req)
+	if p.send(req) != nil {
+		return
+	}
+	go func() {
+		select {
+		case ev := <-ch:
+			if ev.Error != nil {
+				p.out.Write("stderr", []byte("gopar: restoring earlier declarations: "+ev.Error.Value+"\n"))
+			}
+		case <-p.exited:
+		}
+	}()
+}

@@ -1,0 +1,118 @@
+// Command gopar is a Jupyter kernel for Go, made for teaching parallel
+// programming.
+//
+//	gopar kernel -f CONNECTION_FILE   serve a notebook (what Jupyter runs)
+//	gopar install [--user|--sys-prefix|--prefix DIR] [--name NAME]
+//	gopar uninstall [same flags]
+//	gopar version
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+
+	"gopar/install"
+	"gopar/kernel"
+	"gopar/worker"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0"
+
+const usage = `gopar: Go in Jupyter notebooks, for teaching parallel programming.
+
+Usage:
+  gopar kernel -f CONNECTION_FILE   run the kernel (Jupyter starts this)
+  gopar install [--user | --sys-prefix | --prefix DIR] [--name NAME]
+                                    install the kernelspec (default --user)
+  gopar uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
+  gopar version                     print versions
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	cmd, args := os.Args[1], os.Args[2:]
+	var err error
+	switch cmd {
+	case "kernel":
+		err = runKernel(args)
+	case "install":
+		err = runInstall(args, false)
+	case "uninstall":
+		err = runInstall(args, true)
+	case "version", "--version", "-v":
+		fmt.Printf("gopar %s (%s %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	case "worker":
+		// Started by the kernel, never by hand: runs cells.
+		err = worker.Serve(workerConfig())
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+	default:
+		fmt.Fprintf(os.Stderr, "gopar: unknown command %q\n\n%s", cmd, usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gopar:", err)
+		os.Exit(1)
+	}
+}
+
+func runKernel(args []string) error {
+	fs := flag.NewFlagSet("kernel", flag.ExitOnError)
+	connFile := fs.String("f", "", "connection file written by Jupyter")
+	fs.Parse(args)
+	if *connFile == "" {
+		return fmt.Errorf("kernel: -f CONNECTION_FILE is required")
+	}
+	conn, err := kernel.ReadConnectionFile(*connFile)
+	if err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	k := kernel.New(conn, kernel.Info{
+		Version:   version,
+		GoVersion: strings.TrimPrefix(runtime.Version(), "go"),
+	}, nil)
+	k.SetBackend(kernel.NewSupervisor([]string{exe, "worker"}, k.Output()))
+	return k.Run(context.Background())
+}
+
+func runInstall(args []string, remove bool) error {
+	name := "install"
+	if remove {
+		name = "uninstall"
+	}
+	fs := flag.NewFlagSet(name, flag.ExitOnError)
+	user := fs.Bool("user", false, "the user's Jupyter data directory (the default)")
+	sysPrefix := fs.Bool("sys-prefix", false, "the active environment ($VIRTUAL_ENV, $CONDA_PREFIX) or /usr")
+	prefix := fs.String("prefix", "", "install under `DIR`/share/jupyter/kernels")
+	kname := fs.String("name", install.DefaultName, "kernel directory name")
+	fs.Parse(args)
+	loc := install.Location{User: *user, SysPrefix: *sysPrefix, Prefix: *prefix}
+	if remove {
+		dir, err := install.Uninstall(*kname, loc)
+		if err == nil {
+			fmt.Println("Removed", dir)
+		}
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	dir, err := install.Install(exe, *kname, loc)
+	if err == nil {
+		fmt.Println("Installed kernelspec", *kname, "in", dir)
+	}
+	return err
+}

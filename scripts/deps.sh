@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gopar's notebook tools and tests use, when
+# they are missing. Root installs them; anyone else is told what to install.
+set -euo pipefail
+
+packages=(python3-jupyter-client python3-nbclient python3-nbformat python3-jupyter-kernel-test
+	jupyter-notebook python3-ipykernel gcc)
+[ "${GOPAR_BROWSER_TESTS:-}" = 1 ] && packages+=(chromium)
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "gopar needs these Debian packages: ${missing[*]}" >&2
+	echo "install them with: sudo apt-get install ${missing[*]}" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

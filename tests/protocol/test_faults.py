@@ -1,0 +1,126 @@
+"""What learners do to kernels: each fault gets a clear answer, and the
+kernel keeps answering with earlier declarations intact."""
+
+import threading
+import unittest
+
+from kernelclient import Kernel
+
+
+class Faults(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.k = Kernel()
+        cell = cls.k.run('import "fmt"\nfunc square(x int) int { return x * x }\ngreeting := "hi"')
+        assert cell.reply["status"] == "ok", cell.reply
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.k.close()
+
+    def assertAlive(self):
+        self.assertEqual(self.k.value("square(7)"), "49")
+
+    def test_goroutine_output_streams_while_the_cell_runs(self):
+        cell = self.k.run(
+            'import "time"\n'
+            "go func() {\n"
+            "\tfor i := 0; i < 3; i++ {\n"
+            '\t\tfmt.Println("tick", i)\n'
+            "\t\ttime.Sleep(400 * time.Millisecond)\n"
+            "\t}\n"
+            "}()\n"
+            "time.Sleep(1500 * time.Millisecond)\n"
+        )
+        self.assertEqual(cell.reply["status"], "ok", cell.reply)
+        self.assertEqual(cell.stdout(), "tick 0\ntick 1\ntick 2\n")
+        first = cell.streams[0][0]
+        self.assertLess(first, cell.reply_time - 0.5, "output arrived only at the end of the cell")
+        self.assertAlive()
+
+    def test_panic_in_goroutine(self):
+        cell = self.k.run('import "time"\ngo func() { panic("boom in goroutine") }()\ntime.Sleep(200 * time.Millisecond)')
+        self.assertIn("boom in goroutine", cell.text() + str(cell.errors))
+        self.assertAlive()
+
+    def test_concurrent_map_writes_kill_only_the_worker(self):
+        cell = self.k.run(
+            'import "sync"\n'
+            "m := map[int]int{}\n"
+            "var wg sync.WaitGroup\n"
+            "for g := 0; g < 2; g++ {\n"
+            "\twg.Add(1)\n"
+            "\tgo func() {\n"
+            "\t\tdefer wg.Done()\n"
+            "\t\tfor i := 0; ; i++ {\n"
+            "\t\t\tm[i%1000] = i\n"
+            "\t\t}\n"
+            "\t}()\n"
+            "}\n"
+            "wg.Wait()\n"
+        )
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertIn("concurrent map", cell.reply["evalue"] + cell.text())
+        self.assertIn("greeting", "\n".join(cell.reply["traceback"]), "lost variables are named")
+        self.assertAlive()
+
+    def test_infinite_recursion(self):
+        cell = self.k.run("func down(n int) int { return down(n+1) + 1 }\ndown(0)", timeout=120)
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertIn("stack", (cell.reply["evalue"] + cell.text()).lower())
+        self.assertAlive()
+
+    def test_os_exit(self):
+        cell = self.k.run('import "os"\nos.Exit(3)')
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertIn("3", cell.reply["evalue"])
+        self.assertAlive()
+
+    def test_infinite_loop_is_interrupted(self):
+        timer = threading.Timer(1.0, self.k.km.interrupt_kernel)
+        cell = self.k.run("n := 0\nfor {\n\tn++\n}", timeout=30, on_start=timer.start)
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertIn("Interrupt", cell.reply["ename"])
+        self.assertAlive()
+
+    def test_sleep_is_interrupted(self):
+        timer = threading.Timer(1.0, self.k.km.interrupt_kernel)
+        cell = self.k.run('import "time"\ntime.Sleep(time.Hour)', timeout=30, on_start=timer.start)
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertIn("Interrupt", cell.reply["ename"])
+        self.assertAlive()
+
+    def test_a_flood_of_output(self):
+        cell = self.k.run("for i := 0; i < 200000; i++ {\n\tfmt.Println(i)\n}", timeout=120)
+        self.assertEqual(cell.reply["status"], "ok", cell.reply)
+        out = cell.stdout()
+        self.assertTrue(out.startswith("0\n1\n2\n"), out[:20])
+        self.assertTrue(out.endswith("199999\n"), out[-20:])
+        self.assertIn("omitted", cell.stderr())
+        self.assertLess(cell.messages, 200, "output was not coalesced")
+        self.assertAlive()
+
+    def test_stdin(self):
+        cell = self.k.run('var name string\nfmt.Scanln(&name)\nfmt.Println("hello", name)', allow_stdin=True, stdin=["Ada"])
+        self.assertEqual(cell.reply["status"], "ok", cell.reply)
+        self.assertIn("hello Ada", cell.stdout())
+
+    def test_stdin_refused(self):
+        cell = self.k.run('var word string\n_, err := fmt.Scanln(&word)\nfmt.Println(err)')
+        self.assertIn("allow_stdin", cell.text() + str(cell.errors))
+        self.assertAlive()
+
+    def test_image_display(self):
+        cell = self.k.run(
+            'import (\n\t"image"\n\t"image/color"\n\t"gopar/display"\n)\n'
+            "img := image.NewRGBA(image.Rect(0, 0, 16, 16))\n"
+            "img.Set(3, 3, color.RGBA{255, 0, 0, 255})\n"
+            "display.Image(img)\n"
+        )
+        self.assertEqual(cell.reply["status"], "ok", cell.reply)
+        self.assertTrue(any("image/png" in d["data"] for d in cell.displays), cell.displays)
+        self.assertAlive()
+
+
+if __name__ == "__main__":
+    unittest.main()

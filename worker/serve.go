@@ -1,0 +1,282 @@
+package worker
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"gopar/runtime/display"
+	"gopar/runtime/interrupt"
+)
+
+// Engine is the interpreter session as the worker needs it.
+type Engine interface {
+	Execute(ctx context.Context, code string) (map[string]any, error)
+	Complete(code string, cursor int) (matches []string, start, end int)
+	Inspect(code string, cursor, detailLevel int) (data map[string]any, found bool)
+	IsComplete(code string) (status, indent string)
+	Snapshot() []string
+	Restore(decls []string) error
+	GlobalNames() []string
+}
+
+// Config says how the worker makes its engine and runs a cell.
+type Config struct {
+	// NewEngine makes the interpreter session; cells read stdin.
+	NewEngine func(stdin io.Reader) (Engine, error)
+	// RunCell runs one cell (magics included); nil runs eng.Execute.
+	RunCell func(ctx context.Context, eng Engine, code string) (map[string]any, error)
+}
+
+// Serve runs the worker loop on fds 3 and 4 until the kernel closes fd 3.
+func Serve(cfg Config) error {
+	token := os.Getenv(TokenEnv)
+	if token == "" {
+		return errors.New("gopar worker: started outside a kernel (no sync token)")
+	}
+	// Deep recursion fails fast instead of growing to the 1 GB default.
+	debug.SetMaxStack(256 << 20)
+	s := &server{
+		cfg:    cfg,
+		token:  token,
+		events: os.NewFile(4, "events"),
+		inputs: make(chan Request, 1),
+	}
+	s.stdin = &stdinReader{s: s}
+	display.SetSink(s)
+	eng, err := cfg.NewEngine(s.stdin)
+	if err != nil {
+		return err
+	}
+	s.eng = eng
+	if s.cfg.RunCell == nil {
+		s.cfg.RunCell = func(ctx context.Context, eng Engine, code string) (map[string]any, error) {
+			return eng.Execute(ctx, code)
+		}
+	}
+	s.emit(Event{Kind: EvReady, Version: runtime.Version()})
+
+	work := make(chan Request, 16)
+	go s.readRequests(os.NewFile(3, "requests"), work)
+	for req := range work {
+		s.handle(req)
+	}
+	return nil
+}
+
+type server struct {
+	cfg    Config
+	token  string
+	eng    Engine
+	stdin  *stdinReader
+	inputs chan Request
+
+	emitMu sync.Mutex
+	events *os.File
+	sync   uint64
+
+	mu      sync.Mutex
+	current *Request // the cell running now
+	cancel  context.CancelFunc
+}
+
+// readRequests handles interrupts and input replies at once and queues
+// everything else for the main loop.
+func (s *server) readRequests(r io.Reader, work chan<- Request) {
+	defer close(work)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 256<<20)
+	for sc.Scan() {
+		var req Request
+		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
+			fmt.Fprintln(os.Stderr, "gopar worker: bad request:", err)
+			continue
+		}
+		switch req.Op {
+		case OpInterrupt:
+			interrupt.Trigger()
+			s.mu.Lock()
+			if s.cancel != nil {
+				s.cancel()
+			}
+			s.mu.Unlock()
+		case OpInputReply:
+			select {
+			case s.inputs <- req:
+			default: // nobody is waiting any more
+			}
+		default:
+			work <- req
+		}
+	}
+}
+
+func (s *server) handle(req Request) {
+	reply := Event{Kind: EvReply, ID: req.ID}
+	switch req.Op {
+	case OpExecute:
+		s.execute(req, &reply)
+	case OpComplete:
+		reply.Matches, reply.CursorStart, reply.CursorEnd = s.eng.Complete(req.Code, req.Cursor)
+	case OpInspect:
+		reply.Data, reply.Found = s.eng.Inspect(req.Code, req.Cursor, req.DetailLevel)
+	case OpIsComplete:
+		reply.Status, reply.Indent = s.eng.IsComplete(req.Code)
+	case OpRestore:
+		if err := s.eng.Restore(req.Decls); err != nil {
+			reply.Error = asError(err)
+		}
+	default:
+		reply.Error = &Error{Name: "WorkerError", Value: "unknown request " + req.Op}
+	}
+	s.emit(reply)
+}
+
+func (s *server) execute(req Request, reply *Event) {
+	interrupt.Reset()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	s.current, s.cancel = &req, cancel
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.current, s.cancel = nil, nil
+		s.mu.Unlock()
+		cancel()
+	}()
+
+	result, err := s.cfg.RunCell(ctx, s.eng, req.Code)
+	if err != nil {
+		reply.Error = asError(err)
+	} else {
+		reply.Result = result
+		if len(req.UserExpressions) > 0 {
+			reply.UserExpressions = s.userExpressions(ctx, req.UserExpressions)
+		}
+	}
+	reply.Decls = s.eng.Snapshot()
+	reply.Globals = s.eng.GlobalNames()
+	if reply.Globals == nil {
+		reply.Globals = []string{}
+	}
+}
+
+// userExpressions evaluates each expression after the cell, as Jupyter's
+// execute_request asks.
+func (s *server) userExpressions(ctx context.Context, exprs map[string]string) map[string]any {
+	out := map[string]any{}
+	for name, expr := range exprs {
+		data, err := s.eng.Execute(ctx, expr)
+		if err != nil {
+			e := asError(err)
+			out[name] = map[string]any{"status": "error", "ename": e.Name, "evalue": e.Value, "traceback": e.Traceback}
+			continue
+		}
+		if data == nil {
+			data = map[string]any{"text/plain": ""}
+		}
+		out[name] = map[string]any{"status": "ok", "data": data, "metadata": map[string]any{}}
+	}
+	return out
+}
+
+// asError turns any error into what Jupyter shows. Errors that know their
+// Jupyter name (the interpreter's) keep it.
+func asError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var named interface {
+		JupyterError() (name, value string, traceback []string)
+	}
+	if errors.As(err, &named) {
+		n, v, tb := named.JupyterError()
+		return &Error{Name: n, Value: v, Traceback: tb}
+	}
+	return &Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
+}
+
+// emit writes a sync marker to stdout and stderr, then the event.
+func (s *server) emit(ev Event) {
+	s.emitMu.Lock()
+	defer s.emitMu.Unlock()
+	s.sync++
+	ev.Sync = s.sync
+	m := Marker(s.token, s.sync)
+	// Errors here mean the cell closed its own stdout; the kernel's wait
+	// for the marker times out and the event still goes through.
+	_, _ = os.Stdout.Write(m)
+	_, _ = os.Stderr.Write(m)
+	line, err := json.Marshal(ev)
+	if err != nil {
+		line, _ = json.Marshal(Event{Kind: ev.Kind, ID: ev.ID, Sync: ev.Sync,
+			Error: &Error{Name: "WorkerError", Value: "cannot encode result: " + err.Error()}})
+	}
+	_, _ = s.events.Write(append(line, '\n'))
+}
+
+// Publish implements display.Sink.
+func (s *server) Publish(m display.Message) {
+	s.emit(Event{Kind: EvDisplay, MsgType: string(m.Kind), Data: m.Data, Metadata: m.Metadata,
+		DisplayID: m.DisplayID, Wait: m.Wait})
+}
+
+// stdinReader is what cells read as os.Stdin: each read with nothing
+// buffered asks the front end for a line.
+type stdinReader struct {
+	s   *server
+	mu  sync.Mutex
+	buf []byte
+}
+
+// ErrNoStdin is returned to a cell reading stdin when the front end does
+// not accept input.
+var ErrNoStdin = errors.New("stdin is not available: this front end does not accept input (allow_stdin is false)")
+
+func (r *stdinReader) Read(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.buf) == 0 {
+		line, err := r.s.askInput()
+		if err != nil {
+			return 0, err
+		}
+		r.buf = append(r.buf, line...)
+		r.buf = append(r.buf, '\n')
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
+}
+
+func (s *server) askInput() (string, error) {
+	s.mu.Lock()
+	cur := s.current
+	s.mu.Unlock()
+	if cur == nil || !cur.AllowStdin {
+		return "", ErrNoStdin
+	}
+	// Drop a stale reply from an earlier, abandoned request.
+	select {
+	case <-s.inputs:
+	default:
+	}
+	s.emit(Event{Kind: EvInputRequest, ID: cur.ID})
+	select {
+	case rep := <-s.inputs:
+		if rep.InputError != "" {
+			return "", errors.New("stdin: " + rep.InputError)
+		}
+		return rep.Value, nil
+	case <-interrupt.Context().Done():
+		return "", errors.New("stdin: interrupted")
+	}
+}
