@@ -252,6 +252,7 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 	cmd.Env = append(env, worker.TokenEnv+"="+p.token, "GOTRACEBACK=none")
 	cmd.Stdout, cmd.Stderr = outW, errW
 	cmd.ExtraFiles = []*os.File{reqR, evW}
+	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting worker: %w", err)
 	}

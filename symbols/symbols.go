@@ -1,7 +1,7 @@
 // Package symbols holds the generated yaegi symbol tables of gopar's own
 // packages (gopar/async, gopar/native, ...) and of the third-party packages
-// cells may import. Each file is written by internal/gensymbols; the
-// go:generate lines live in the source packages themselves.
+// cells may import. Each file is written by internal/gensymbols, run from
+// a generate directive in the source package itself.
 package symbols
 
 import "reflect"

@@ -88,9 +88,10 @@ type server struct {
 }
 
 // readRequests handles interrupts and input replies at once and queues
-// everything else for the main loop.
+// everything else for the main loop. When the kernel closes the pipe (it
+// exited), the worker exits too, even in the middle of a cell.
 func (s *server) readRequests(r io.Reader, work chan<- Request) {
-	defer close(work)
+	defer os.Exit(0)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 256<<20)
 	for sc.Scan() {

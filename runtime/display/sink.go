@@ -43,6 +43,15 @@ func SetSink(s Sink) {
 	sink = s
 }
 
+// Notebook reports whether displays reach a notebook front end (a sink is
+// installed) rather than the plain-text fallback.
+func Notebook() bool {
+	sinkMu.RLock()
+	defer sinkMu.RUnlock()
+	_, text := sink.(textSink)
+	return !text
+}
+
 // Publish sends m to the installed sink; safe from any goroutine.
 func Publish(m Message) {
 	sinkMu.RLock()

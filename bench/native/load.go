@@ -1,0 +1,77 @@
+package main
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// loadMeter estimates how much of the machine other processes used during
+// the benchmark: CPU time the kernel counts as busy (/proc/stat) minus the
+// CPU time of this process and the C runs it waited for (getrusage). On a
+// shared machine that share is what keeps the parallel forms from their
+// full speed-up, so the report states it.
+type loadMeter struct {
+	busy0, total0 float64
+	own0          time.Duration
+	ok            bool
+}
+
+func startLoadMeter() loadMeter {
+	busy, total, ok := procStat()
+	return loadMeter{busy0: busy, total0: total, own0: ownCPU(), ok: ok}
+}
+
+// othersShare returns the fraction of all CPU time since the start that
+// went to other processes, or -1 if /proc/stat cannot be read.
+func (m loadMeter) othersShare() float64 {
+	busy, total, ok := procStat()
+	if !m.ok || !ok || total <= m.total0 {
+		return -1
+	}
+	tick := 1.0 / 100 // USER_HZ: /proc/stat counts hundredths of a second on Linux
+	own := (ownCPU() - m.own0).Seconds() / tick
+	return max(0, (busy-m.busy0)-own) / (total - m.total0)
+}
+
+// procStat returns the busy and total ticks of all CPUs.
+func procStat() (busy, total float64, ok bool) {
+	data, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0, false
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	fields := strings.Fields(line)
+	if len(fields) < 5 || fields[0] != "cpu" {
+		return 0, 0, false
+	}
+	for k, f := range fields[1:] {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return 0, 0, false
+		}
+		if k >= 8 { // guest time is already counted in user time
+			break
+		}
+		total += v
+		if k != 3 && k != 4 { // idle, iowait
+			busy += v
+		}
+	}
+	return busy, total, true
+}
+
+// ownCPU is the user and system time of this process and its waited-for
+// children.
+func ownCPU() time.Duration {
+	var d time.Duration
+	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
+		var ru syscall.Rusage
+		if syscall.Getrusage(who, &ru) == nil {
+			d += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		}
+	}
+	return d
+}
