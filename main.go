@@ -4,6 +4,7 @@
 //	gopar kernel -f CONNECTION_FILE   serve a notebook (what Jupyter runs)
 //	gopar install [--user|--sys-prefix|--prefix DIR] [--name NAME]
 //	gopar uninstall [same flags]
+//	gopar run NOTEBOOK.ipynb [-o OUT.ipynb]
 //	gopar version
 package main
 
@@ -12,11 +13,14 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 
 	"gopar/install"
 	"gopar/kernel"
+	"gopar/notebook"
 	"gopar/worker"
 )
 
@@ -30,6 +34,8 @@ Usage:
   gopar install [--user | --sys-prefix | --prefix DIR] [--name NAME]
                                     install the kernelspec (default --user)
   gopar uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
+  gopar run NOTEBOOK.ipynb [-o OUT.ipynb] [--allow-errors] [-q]
+                                    execute a notebook headless, no Jupyter needed
   gopar version                     print versions
 `
 
@@ -47,6 +53,8 @@ func main() {
 		err = runInstall(args, false)
 	case "uninstall":
 		err = runInstall(args, true)
+	case "run":
+		err = runNotebook(args)
 	case "version", "--version", "-v":
 		fmt.Printf("gopar %s (%s %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	case "worker":
@@ -115,4 +123,54 @@ func runInstall(args []string, remove bool) error {
 		fmt.Println("Installed kernelspec", *kname, "in", dir)
 	}
 	return err
+}
+
+func runNotebook(args []string) error {
+	fs := flag.NewFlagSet("run", flag.ExitOnError)
+	outPath := fs.String("o", "", "write the executed notebook to `OUT.ipynb`")
+	allowErrors := fs.Bool("allow-errors", false, "run every cell even after one fails (exit status stays non-zero)")
+	quiet := fs.Bool("q", false, "do not print cell output")
+	// Flags may follow the notebook's name, as in `gopar run nb.ipynb -o out.ipynb`.
+	var paths []string
+	for rest := args; len(rest) > 0; {
+		fs.Parse(rest)
+		if fs.NArg() == 0 {
+			break
+		}
+		paths = append(paths, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(paths) != 1 {
+		return fmt.Errorf("run: give one notebook: gopar run NOTEBOOK.ipynb [-o OUT.ipynb]")
+	}
+	nb, err := notebook.Read(paths[0])
+	if err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	if *outPath != "" {
+		if *outPath, err = filepath.Abs(*outPath); err != nil {
+			return err
+		}
+	}
+	// Cells run where the notebook is, as in Jupyter.
+	if err := os.Chdir(filepath.Dir(paths[0])); err != nil {
+		return err
+	}
+	opts := notebook.Options{WorkerArgv: []string{exe, "worker"}, ContinueOnErr: *allowErrors}
+	if !*quiet {
+		opts.Echo = os.Stdout
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	runErr := notebook.Run(ctx, nb, opts)
+	if *outPath != "" {
+		if err := nb.Write(*outPath); err != nil {
+			return err
+		}
+	}
+	return runErr
 }

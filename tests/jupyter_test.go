@@ -17,7 +17,32 @@ var (
 	setupOnce sync.Once
 	setupEnv  []string
 	setupErr  string
+
+	buildOnce sync.Once
+	buildDir  string
+	buildErr  string
 )
+
+// goparBinary builds gopar once for all tests and returns its path.
+func goparBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "gopar-test-")
+		if err != nil {
+			buildErr = err.Error()
+			return
+		}
+		buildDir = dir
+		out, err := exec.Command("go", "build", "-o", filepath.Join(dir, "gopar"), "gopar").CombinedOutput()
+		if err != nil {
+			buildErr = "go build: " + err.Error() + "\n" + string(out)
+		}
+	})
+	if buildErr != "" {
+		t.Fatal(buildErr)
+	}
+	return filepath.Join(buildDir, "gopar")
+}
 
 // jupyterEnv builds gopar once, installs its kernelspec into a private
 // Jupyter data directory and returns the environment for the clients.
@@ -30,18 +55,9 @@ func jupyterEnv(t *testing.T) []string {
 		}
 		t.Skip(msg)
 	}
+	bin := goparBinary(t)
 	setupOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "gopar-jupyter-")
-		if err != nil {
-			setupErr = err.Error()
-			return
-		}
-		bin := filepath.Join(dir, "gopar")
-		build := exec.Command("go", "build", "-o", bin, "gopar")
-		if out, err := build.CombinedOutput(); err != nil {
-			setupErr = "go build: " + err.Error() + "\n" + string(out)
-			return
-		}
+		dir := filepath.Dir(bin)
 		env := append(os.Environ(),
 			"JUPYTER_DATA_DIR="+filepath.Join(dir, "data"),
 			"JUPYTER_RUNTIME_DIR="+filepath.Join(dir, "runtime"),

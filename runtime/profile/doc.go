@@ -1,0 +1,15 @@
+// Package profile measures time and memory of code run from a notebook. Cells
+// import it as gopar/profile; the %timeit, %memit and %scaling magics are
+// built on it, so a value a magic returns with -o has a type cells can name
+// (profile.TimeitResult, profile.MemitResult).
+//
+// Memory is the resident set size of the process that runs the cell (VmRSS
+// in /proc/self/status), in MiB, as memory_profiler reports it. Where /proc is
+// not available the Go runtime's own mapped memory stands in for it.
+//
+//	samples := profile.MemoryUsage(func() { sumWithSlices() }, 10*time.Millisecond)
+//	r := profile.Timeit(func() { calcPi(1_000_000) }, 0, 3) // auto loops, 3 runs
+//	fmt.Println(r.Average, r)
+package profile
+
+//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_profile.go gopar/runtime/profile gopar/profile

@@ -1,0 +1,91 @@
+package profile
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+)
+
+// withoutGC runs f with the garbage collector off, as IPython's timer does.
+// Go has no reference counting to fall back on, so "off" is bounded: a
+// memory limit set to what the machine (or the cgroup) can still spare lets
+// the collector run only when a statement that allocates a lot would
+// otherwise exhaust memory. Both settings are restored afterwards.
+func withoutGC(f func() error) error {
+	oldPercent := debug.SetGCPercent(-1)
+	oldLimit := debug.SetMemoryLimit(-1) // a negative value only reads it
+	if limit := gcOffLimit(); limit < oldLimit {
+		debug.SetMemoryLimit(limit)
+	}
+	defer func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}()
+	return f()
+}
+
+// gcOffLimit is the Go runtime's present footprint plus half of the memory
+// still available to the process.
+func gcOffLimit() int64 {
+	const fallback = 1 << 30
+	spare := int64(fallback)
+	if avail, ok := meminfoAvailable(); ok {
+		spare = avail
+	}
+	if cg, ok := cgroupSpare(); ok && cg < spare {
+		spare = cg
+	}
+	return goFootprint() + spare/2
+}
+
+func goFootprint() int64 {
+	s := []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	metrics.Read(s)
+	var v [2]int64
+	for i := range s {
+		if s[i].Value.Kind() == metrics.KindUint64 {
+			v[i] = int64(s[i].Value.Uint64())
+		}
+	}
+	return v[0] - v[1]
+}
+
+func meminfoAvailable() (int64, bool) {
+	data, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0, false
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		if kb, ok := strings.CutPrefix(sc.Text(), "MemAvailable:"); ok {
+			n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(kb), "kB")), 10, 64)
+			return n << 10, err == nil
+		}
+	}
+	return 0, false
+}
+
+// cgroupSpare is memory.max - memory.current of a cgroup v2 with a limit.
+func cgroupSpare() (int64, bool) {
+	read := func(name string) (int64, bool) {
+		b, err := os.ReadFile("/sys/fs/cgroup/" + name)
+		if err != nil {
+			return 0, false
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+		return n, err == nil // "max" means no limit
+	}
+	maxBytes, ok1 := read("memory.max")
+	cur, ok2 := read("memory.current")
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	return max(maxBytes-cur, 0), true
+}
