@@ -60,11 +60,10 @@ type Kernel struct {
 	done         chan struct{}
 	doneOnce     sync.Once
 
-	mu          sync.Mutex
-	count       int                // execution_count
-	cancelCell  context.CancelFunc // interrupts the running cell
-	history     []historyEntry
-	lastCellPar json.RawMessage
+	mu         sync.Mutex
+	count      int                // execution_count
+	cancelCell context.CancelFunc // interrupts the running cell
+	history    []historyEntry
 }
 
 type handlerFunc func(k *Kernel, m *Message, reply replyFunc)

@@ -22,11 +22,10 @@ type Output struct {
 	pendLen int
 	timer   *time.Timer
 
-	limit    int // bytes per cell streamed as they come
-	sent     int
-	tail     tailBuffer
-	omitted  int // bytes dropped from the tail
-	omitLine int
+	limit   int // bytes per cell streamed as they come
+	sent    int
+	tail    tailBuffer
+	omitted int // bytes dropped from the tail
 }
 
 type chunk struct {

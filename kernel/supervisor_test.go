@@ -104,9 +104,9 @@ func (e *scriptEngine) Inspect(string, int, int) (map[string]any, bool) {
 	return map[string]any{"text/plain": "doc"}, true
 }
 func (e *scriptEngine) IsComplete(code string) (string, string) { return "complete", "" }
-func (e *scriptEngine) Snapshot() []string                     { return e.decls }
-func (e *scriptEngine) Restore(decls []string) error           { e.decls = decls; return nil }
-func (e *scriptEngine) GlobalNames() []string                  { return e.globals }
+func (e *scriptEngine) Snapshot() []string                      { return e.decls }
+func (e *scriptEngine) Restore(decls []string) error            { e.decls = decls; return nil }
+func (e *scriptEngine) GlobalNames() []string                   { return e.globals }
 
 // recorder collects what the kernel would publish on iopub.
 type recorder struct {
