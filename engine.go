@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gopar/interpreter"
+	"gopar/magics"
 	"gopar/worker"
 )
 
@@ -23,6 +24,10 @@ func workerConfig() worker.Config {
 		},
 		RunCell: func(ctx context.Context, eng worker.Engine, code string) (map[string]any, error) {
 			e := eng.(*engine)
+			result, handled, err := magics.Run(ctx, code, magicEngine{e}, stdoutFile())
+			if handled {
+				return result, jupyterError(err)
+			}
 			return e.Execute(ctx, code)
 		},
 	}
@@ -44,6 +49,11 @@ func jupyterError(err error) error {
 	if errors.As(err, &ie) {
 		return &worker.Error{Name: ie.Name, Value: ie.Value, Traceback: ie.Traceback}
 	}
+	var ue *magics.UsageError
+	if errors.As(err, &ue) {
+		// The usage has been printed already; the error names the mistake.
+		return &worker.Error{Name: "UsageError", Value: ue.Msg, Traceback: []string{"UsageError: " + ue.Msg}}
+	}
 	return err
 }
 
@@ -61,6 +71,18 @@ func (e *engine) GlobalNames() []string {
 		names[i] = v.Name
 	}
 	return names
+}
+
+// magicEngine adapts the session to what magics ask of it.
+type magicEngine struct{ *engine }
+
+func (m magicEngine) Globals() []magics.Variable {
+	vars := m.Session.Globals()
+	out := make([]magics.Variable, len(vars))
+	for i, v := range vars {
+		out[i] = magics.Variable{Name: v.Name, Type: v.Type, Value: v.Value}
+	}
+	return out
 }
 
 // startsWithMagic reports whether the cell's first non-blank line is a

@@ -11,10 +11,12 @@ import (
 )
 
 // withoutGC runs f with the garbage collector off, as IPython's timer does.
-// Go has no reference counting to fall back on, so "off" is bounded: a
-// memory limit set to what the machine (or the cgroup) can still spare lets
-// the collector run only when a statement that allocates a lot would
-// otherwise exhaust memory. Both settings are restored afterwards.
+// Python still frees most objects by reference counting while its collector
+// is off; Go has nothing of the kind, so "off" is bounded: a memory limit
+// lets the collector run only once a statement has allocated more than
+// gcOffHeadroom (or half the memory the machine or cgroup can spare, if
+// less). Both settings are restored afterwards and the garbage is returned to
+// the system, so that timing leaves the process no bigger than it found it.
 func withoutGC(f func() error) error {
 	oldPercent := debug.SetGCPercent(-1)
 	oldLimit := debug.SetMemoryLimit(-1) // a negative value only reads it
@@ -24,20 +26,23 @@ func withoutGC(f func() error) error {
 	defer func() {
 		debug.SetGCPercent(oldPercent)
 		debug.SetMemoryLimit(oldLimit)
+		debug.FreeOSMemory()
 	}()
 	return f()
 }
 
-// gcOffLimit is the Go runtime's present footprint plus half of the memory
-// still available to the process.
+// gcOffHeadroom is how much a timed statement may allocate before the
+// collector runs anyway.
+const gcOffHeadroom = 1 << 30
+
+// gcOffLimit is the Go runtime's present footprint plus the headroom.
 func gcOffLimit() int64 {
-	const fallback = 1 << 30
-	spare := int64(fallback)
+	spare := int64(2 * gcOffHeadroom)
 	if avail, ok := meminfoAvailable(); ok {
-		spare = avail
+		spare = min(spare, avail)
 	}
-	if cg, ok := cgroupSpare(); ok && cg < spare {
-		spare = cg
+	if cg, ok := cgroupSpare(); ok {
+		spare = min(spare, cg)
 	}
 	return goFootprint() + spare/2
 }
