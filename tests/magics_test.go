@@ -1,0 +1,5 @@
+package tests
+
+import "testing"
+
+func TestMagicsThroughJupyterClient(t *testing.T) { runPython(t, "test_magics") }
