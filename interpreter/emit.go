@@ -1,0 +1,131 @@
+package interpreter
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// emitted is Go source handed to yaegi, with the way back from its positions
+// to the cell's. Lowered trees are printed with go/printer, which reflows
+// code; positions are mapped back by walking the lowered tree and the
+// re-parsed printout side by side, which match node for node.
+type emitted struct {
+	src    string
+	points []posPair // sorted by the printed position
+	base   int       // line number of the first printed line
+	cell   int       // the cell it came from
+}
+
+// posPair maps the start of a printed node to the start of its cell node.
+type posPair struct {
+	line, col         int // printed
+	cellLine, cellCol int // cell
+}
+
+// emitFile prints a whole file (imports and declarations) whose lines are
+// numbered from base.
+func emitFile(fset *token.FileSet, f *ast.File, base int) (*emitted, error) {
+	var buf bytes.Buffer
+	if err := printConfig.Fprint(&buf, fset, f); err != nil {
+		return nil, err
+	}
+	src := buf.String()
+	if i := strings.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i+1] + lineComment(base) + src[i+1:]
+	}
+	pf, pfset, err := reparse(src)
+	if err != nil {
+		return nil, err
+	}
+	e := &emitted{src: src, base: base}
+	e.pair(fset, f, pfset, pf)
+	return e, nil
+}
+
+// lineComment numbers the following lines from base. The file name must
+// stay "_.go": yaegi scopes imports by the file name of positions.
+func lineComment(base int) string {
+	return "//line _.go:" + itoa(base) + ":1\n"
+}
+
+var printConfig = printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
+
+func reparse(src string) (*ast.File, *token.FileSet, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "_.go", src, parser.SkipObjectResolution)
+	return f, fset, err
+}
+
+// pair records, for every node of the lowered tree that has a cell
+// position, where its printed twin starts.
+func (e *emitted) pair(fset *token.FileSet, lowered ast.Node, pfset *token.FileSet, printed ast.Node) {
+	a, b := preorder(lowered), preorder(printed)
+	if len(a) != len(b) {
+		// The trees should match; if the printer merged something, keep the
+		// common prefix, which still covers most positions.
+		if len(b) < len(a) {
+			a = a[:len(b)]
+		}
+	}
+	for i, n := range a {
+		if reflect.TypeOf(n) != reflect.TypeOf(b[i]) {
+			break
+		}
+		if !n.Pos().IsValid() || !b[i].Pos().IsValid() {
+			continue
+		}
+		cp, pp := fset.Position(n.Pos()), pfset.Position(b[i].Pos())
+		if cp.Filename != "_.go" {
+			continue
+		}
+		e.points = append(e.points, posPair{pp.Line, pp.Column, cp.Line, cp.Column})
+	}
+	sort.SliceStable(e.points, func(i, j int) bool {
+		p, q := e.points[i], e.points[j]
+		return p.line < q.line || p.line == q.line && p.col < q.col
+	})
+}
+
+func preorder(n ast.Node) []ast.Node {
+	var out []ast.Node
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil:
+			return false
+		case *ast.CommentGroup, *ast.Comment:
+			return false
+		}
+		out = append(out, n)
+		return true
+	})
+	return out
+}
+
+// cellPos maps a printed position to the cell: exact when a node starts
+// there, else the closest node start before it on the same line (shifted by
+// the column difference), else the closest one before it.
+func (e *emitted) cellPos(line, col int) (int, int, bool) {
+	if e == nil || len(e.points) == 0 {
+		return 0, 0, false
+	}
+	i := sort.Search(len(e.points), func(i int) bool {
+		p := e.points[i]
+		return p.line > line || p.line == line && p.col > col
+	})
+	if i == 0 {
+		// Before the first node: a generated prologue.
+		p := e.points[0]
+		return p.cellLine, p.cellCol, true
+	}
+	p := e.points[i-1]
+	if p.line == line {
+		return p.cellLine, p.cellCol + col - p.col, true
+	}
+	return p.cellLine, p.cellCol, true
+}

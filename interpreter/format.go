@@ -1,0 +1,321 @@
+package interpreter
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/types"
+	"strings"
+)
+
+// fmtGen writes formatters for values whose printing yaegi gets wrong: the
+// formatter of a static type follows fmt's %v (or %+v) rules, calling the
+// Error and String methods of cell-defined types wherever fmt would, also
+// inside slices, maps and structs. Values of compiled types go straight to
+// fmt, which prints them right.
+type fmtGen struct {
+	l     *lowerer
+	names map[string]string // type and mode -> formatter name
+	src   strings.Builder   // generated funcs
+	n     int
+}
+
+// fmtMode is how a value is printed.
+type fmtMode struct {
+	plus    bool // %+v: field names
+	methods bool // Error and String may be called (fmt cannot call them on unexported fields)
+}
+
+// needsFormatter reports whether fmt alone would print t wrong: when t holds
+// cell-defined named types or interfaces (which may hold them).
+func needsFormatter(t types.Type, main *types.Package) bool {
+	seen := map[types.Type]bool{}
+	var walk func(types.Type) bool
+	walk = func(t types.Type) bool {
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Named:
+			if t.Obj().Pkg() == main && main != nil {
+				return true
+			}
+			if _, ok := t.Underlying().(*types.Interface); ok {
+				return true
+			}
+			return false // compiled types print right
+		case *types.Alias:
+			return walk(types.Unalias(t))
+		case *types.Interface:
+			return true
+		case *types.Pointer:
+			return walk(t.Elem())
+		case *types.Slice:
+			return walk(t.Elem())
+		case *types.Array:
+			return walk(t.Elem())
+		case *types.Map:
+			return walk(t.Key()) || walk(t.Elem())
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				if walk(t.Field(i).Type()) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(t)
+}
+
+// formatCall is an expression giving the %v text of x, of type t.
+func (l *lowerer) formatCall(t types.Type, x ast.Expr) ast.Expr {
+	return l.formatter().call(t, x, fmtMode{methods: true})
+}
+
+func (l *lowerer) formatter() *fmtGen {
+	if l.fmt == nil {
+		l.fmt = &fmtGen{l: l, names: map[string]string{}}
+	}
+	return l.fmt
+}
+
+func (g *fmtGen) call(t types.Type, x ast.Expr, mode fmtMode) ast.Expr {
+	if !needsFormatter(t, g.l.pkg) {
+		return sprintCall(x)
+	}
+	name, ok := g.formatter(t, mode)
+	if !ok {
+		return sprintCall(x)
+	}
+	return &ast.CallExpr{Fun: ast.NewIdent(name), Args: []ast.Expr{x, ast.NewIdent("0")}}
+}
+
+func sprintCall(x ast.Expr) ast.Expr {
+	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_goparfmt"), Sel: ast.NewIdent("Sprint")}, Args: []ast.Expr{x}}
+}
+
+// decls returns the generated formatters.
+func (g *fmtGen) decls() []ast.Decl {
+	if g == nil || g.src.Len() == 0 {
+		return nil
+	}
+	f, err := parser.ParseFile(g.l.fset, "_fmt.go", "package main\n"+g.src.String(), parser.SkipObjectResolution)
+	if err != nil {
+		panic(fmt.Sprintf("generated formatter does not parse: %v\n%s", err, g.src.String()))
+	}
+	clearPositions(f)
+	return f.Decls
+}
+
+// formatter returns the name of the formatter of t in mode, writing it (and
+// those it needs) on first use. It fails when t cannot be named in source.
+func (g *fmtGen) formatter(t types.Type, mode fmtMode) (string, bool) {
+	key := fmt.Sprintf("%s|%v|%v", types.TypeString(t, nil), mode.plus, mode.methods)
+	if name, ok := g.names[key]; ok {
+		return name, name != ""
+	}
+	typ, ok := g.l.s.typeSource(t, g.l.pkg)
+	if !ok {
+		g.names[key] = ""
+		return "", false
+	}
+	g.n++
+	name := fmt.Sprintf("_goparFmt%d_%d", g.l.cellNo, g.n)
+	g.names[key] = name
+	body := g.body(t, mode)
+	fmt.Fprintf(&g.src, "func %s(v %s, depth int) string {\n%s\n}\n", name, typ, body)
+	return name, true
+}
+
+// sub formats a component of a value (an element, a field).
+func (g *fmtGen) sub(t types.Type, x string, mode fmtMode) string {
+	if !needsFormatter(t, g.l.pkg) {
+		if mode.plus {
+			return fmt.Sprintf(`_goparfmt.Sprintf("%%+v", %s)`, x)
+		}
+		return fmt.Sprintf("_goparfmt.Sprint(%s)", x)
+	}
+	name, ok := g.formatter(t, mode)
+	if !ok {
+		return fmt.Sprintf("_goparfmt.Sprint(%s)", x)
+	}
+	return fmt.Sprintf("%s(%s, depth+1)", name, x)
+}
+
+// body is the code of the formatter of t.
+func (g *fmtGen) body(t types.Type, mode fmtMode) string {
+	var b strings.Builder
+	if _, isIface := t.Underlying().(*types.Interface); mode.methods && !isIface {
+		if m := methodOf(t, "Error"); m {
+			writeMethodCall(&b, t, "Error")
+			return b.String()
+		}
+		if m := methodOf(t, "String"); m {
+			writeMethodCall(&b, t, "String")
+			return b.String()
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		// A nil interface must not reach any: yaegi would box it.
+		fmt.Fprintf(&b, "if v == nil {\n return \"<nil>\"\n}\nreturn _goparFmtAny(v, depth, %v, %v)", mode.methods, mode.plus)
+	case *types.Pointer:
+		switch u.Elem().Underlying().(type) {
+		case *types.Struct, *types.Array, *types.Slice, *types.Map:
+			fmt.Fprintf(&b, "if v == nil {\n return \"<nil>\"\n}\n")
+			fmt.Fprintf(&b, "if depth == 0 {\n return \"&\" + %s\n}\n", g.sub(u.Elem(), "(*v)", mode))
+			fmt.Fprintf(&b, "return _goparfmt.Sprintf(\"%%p\", v)")
+		default:
+			fmt.Fprintf(&b, "if v == nil {\n return \"<nil>\"\n}\nreturn _goparfmt.Sprintf(\"%%p\", v)")
+		}
+	case *types.Slice, *types.Array:
+		var elem types.Type
+		if s, ok := u.(*types.Slice); ok {
+			elem = s.Elem()
+		} else {
+			elem = u.(*types.Array).Elem()
+		}
+		fmt.Fprintf(&b, "s := \"[\"\nfor i := range v {\nif i > 0 {\ns += \" \"\n}\ns += %s\n}\nreturn s + \"]\"", g.sub(elem, "v[i]", mode))
+	case *types.Map:
+		fmt.Fprintf(&b, "keys := make([]%s, 0, len(v))\nfor k := range v {\nkeys = append(keys, k)\n}\n", g.typeName(u.Key()))
+		if less := orderedLess(u.Key()); less != "" {
+			fmt.Fprintf(&b, "_goparsort.Slice(keys, func(i, j int) bool {\n a, b := keys[i], keys[j]\n return %s\n})\n", less)
+		} else if cmp, ok := g.comparer(u.Key()); ok {
+			fmt.Fprintf(&b, "_goparsort.Slice(keys, func(i, j int) bool {\n return %s(keys[i], keys[j]) < 0\n})\n", cmp)
+		}
+		fmt.Fprintf(&b, "s := \"map[\"\nfor i, k := range keys {\nif i > 0 {\ns += \" \"\n}\ns += %s + \":\" + %s\n}\nreturn s + \"]\"",
+			g.sub(u.Key(), "k", mode), g.sub(u.Elem(), "v[k]", mode))
+	case *types.Struct:
+		b.WriteString("s := \"{\"\n")
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			if i > 0 {
+				b.WriteString("s += \" \"\n")
+			}
+			if mode.plus {
+				fmt.Fprintf(&b, "s += %q\n", f.Name()+":")
+			}
+			fm := mode
+			fm.methods = mode.methods && f.Exported()
+			fmt.Fprintf(&b, "s += %s\n", g.sub(f.Type(), "v."+f.Name(), fm))
+		}
+		b.WriteString("return s + \"}\"")
+	default:
+		if mode.plus {
+			b.WriteString("return _goparfmt.Sprintf(\"%+v\", v)")
+		} else {
+			b.WriteString("return _goparfmt.Sprint(v)")
+		}
+	}
+	return b.String()
+}
+
+// typeName writes t for generated code, falling back to any.
+func (g *fmtGen) typeName(t types.Type) string {
+	if s, ok := g.l.s.typeSource(t, g.l.pkg); ok {
+		return s
+	}
+	return "any"
+}
+
+// methodOf reports whether the method set of t has name() string.
+func methodOf(t types.Type, name string) bool {
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		f := ms.At(i).Obj()
+		if f.Name() != name {
+			continue
+		}
+		sig, ok := f.Type().(*types.Signature)
+		if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+			return false
+		}
+		b, ok := sig.Results().At(0).Type().(*types.Basic)
+		return ok && b.Kind() == types.String
+	}
+	return false
+}
+
+// writeMethodCall calls the Error or String method as fmt does: a nil
+// pointer prints "<nil>", a panic prints fmt's %!v(PANIC=...) text.
+func writeMethodCall(b *strings.Builder, t types.Type, method string) {
+	if _, ok := t.Underlying().(*types.Pointer); ok {
+		b.WriteString("if v == nil {\n return \"<nil>\"\n}\n")
+	}
+	fmt.Fprintf(b, "return _goparCallText(%q, v.%s)", method, method)
+}
+
+// orderedLess is the comparison fmt sorts map keys of type t with, for the
+// key types it orders by value.
+func orderedLess(t types.Type) string {
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok {
+		return ""
+	}
+	switch {
+	case b.Info()&(types.IsInteger|types.IsFloat|types.IsString) != 0:
+		return "a < b"
+	case b.Kind() == types.Bool:
+		return "!a && b"
+	}
+	return ""
+}
+
+// comparer writes a func ordering values of t as fmt sorts map keys:
+// numbers and strings by value, false before true, structs and arrays
+// field by field. It fails for other kinds.
+func (g *fmtGen) comparer(t types.Type) (string, bool) {
+	key := "cmp|" + types.TypeString(t, nil)
+	if name, ok := g.names[key]; ok {
+		return name, name != ""
+	}
+	typ, ok := g.l.s.typeSource(t, g.l.pkg)
+	if !ok {
+		g.names[key] = ""
+		return "", false
+	}
+	var body strings.Builder
+	compare := func(a, b string, ft types.Type) bool {
+		if less := orderedLess(ft); less != "" {
+			lt := strings.NewReplacer("a", a, "b", b).Replace(less)
+			gt := strings.NewReplacer("a", b, "b", a).Replace(less)
+			fmt.Fprintf(&body, "if %s {\n return -1\n}\nif %s {\n return 1\n}\n", lt, gt)
+			return true
+		}
+		name, ok := g.comparer(ft)
+		if !ok {
+			return false
+		}
+		fmt.Fprintf(&body, "if c := %s(%s, %s); c != 0 {\n return c\n}\n", name, a, b)
+		return true
+	}
+	g.n++
+	name := fmt.Sprintf("_goparCmp%d_%d", g.l.cellNo, g.n)
+	g.names[key] = name
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i).Name()
+			if !compare("x."+f, "y."+f, u.Field(i).Type()) {
+				g.names[key] = ""
+				return "", false
+			}
+		}
+	case *types.Array:
+		body.WriteString("for i := range x {\n")
+		if !compare("x[i]", "y[i]", u.Elem()) {
+			g.names[key] = ""
+			return "", false
+		}
+		body.WriteString("}\n")
+	default:
+		if !compare("x", "y", t) {
+			g.names[key] = ""
+			return "", false
+		}
+	}
+	fmt.Fprintf(&g.src, "func %s(x, y %s) int {\n%sreturn 0\n}\n", name, typ, body.String())
+	return name, true
+}

@@ -1,0 +1,129 @@
+package interpreter
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// lowerBuiltins replaces the builtins yaegi lacks (Go 1.21): min and max
+// become calls of generic helpers with explicit type arguments (or the
+// constant they compute), clear becomes a loop.
+//
+//	min(a, b)  ->  _goparMin[int](a, b)
+//	clear(m)   ->  { _goparC1 := m; for k := range _goparC1 { delete(_goparC1, k) } }
+func (l *lowerer) lowerBuiltins(root ast.Node) {
+	rewriteStmts(root, func(st ast.Stmt) []ast.Stmt {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			return nil
+		}
+		call, ok := es.X.(*ast.CallExpr)
+		if !ok || !l.isBuiltin(call.Fun, "clear") || len(call.Args) != 1 {
+			return nil
+		}
+		return []ast.Stmt{l.clearLoop(call.Args[0])}
+	})
+	rewriteExprs(root, func(e ast.Expr) ast.Expr {
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return e
+		}
+		var helper string
+		switch {
+		case l.isBuiltin(call.Fun, "min"):
+			helper = "_goparMin"
+		case l.isBuiltin(call.Fun, "max"):
+			helper = "_goparMax"
+		default:
+			return e
+		}
+		tv := l.info.Types[call]
+		if tv.Value != nil {
+			return l.constantExpr(tv)
+		}
+		fn := &ast.IndexExpr{X: ast.NewIdent(helper), Index: l.typeAST(tv.Type)}
+		return &ast.CallExpr{Fun: fn, Lparen: call.Lparen, Args: call.Args, Rparen: call.Rparen}
+	})
+}
+
+// isBuiltin reports whether fun names the builtin called name.
+func (l *lowerer) isBuiltin(fun ast.Expr, name string) bool {
+	id, ok := fun.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := l.info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// constantExpr writes a constant the checker computed, converted to its
+// type when it has one.
+func (l *lowerer) constantExpr(tv types.TypeAndValue) ast.Expr {
+	var lit ast.Expr
+	switch tv.Value.Kind() {
+	case constant.String:
+		lit = &ast.BasicLit{Kind: token.STRING, Value: tv.Value.ExactString()}
+	case constant.Bool:
+		lit = ast.NewIdent(tv.Value.String())
+	case constant.Int:
+		lit = &ast.BasicLit{Kind: token.INT, Value: tv.Value.ExactString()}
+	case constant.Float:
+		f, _ := constant.Float64Val(tv.Value)
+		lit = &ast.BasicLit{Kind: token.FLOAT, Value: floatLiteral(f)}
+	default:
+		lit = &ast.BasicLit{Kind: token.FLOAT, Value: tv.Value.String()}
+	}
+	if b, ok := tv.Type.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		return lit
+	}
+	return &ast.CallExpr{Fun: &ast.ParenExpr{X: l.typeAST(tv.Type)}, Args: []ast.Expr{lit}}
+}
+
+func (l *lowerer) clearLoop(x ast.Expr) ast.Stmt {
+	tv := l.info.Types[x]
+	c := l.fresh("C")
+	k := l.fresh("K")
+	var loop ast.Stmt
+	switch tv.Type.Underlying().(type) {
+	case *types.Map:
+		loop = &ast.RangeStmt{Key: k, Tok: token.DEFINE, X: ast.NewIdent(c.Name), Body: &ast.BlockStmt{List: []ast.Stmt{
+			&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("delete"), Args: []ast.Expr{ast.NewIdent(c.Name), ast.NewIdent(k.Name)}}},
+		}}}
+	default: // a slice: zero every element
+		zero := &ast.StarExpr{X: &ast.CallExpr{Fun: ast.NewIdent("new"), Args: []ast.Expr{l.typeAST(elemType(tv.Type))}}}
+		loop = &ast.RangeStmt{Key: k, Tok: token.DEFINE, X: ast.NewIdent(c.Name), Body: &ast.BlockStmt{List: []ast.Stmt{
+			&ast.AssignStmt{Lhs: []ast.Expr{&ast.IndexExpr{X: ast.NewIdent(c.Name), Index: ast.NewIdent(k.Name)}}, Tok: token.ASSIGN, Rhs: []ast.Expr{zero}},
+		}}}
+	}
+	return &ast.BlockStmt{List: []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{c}, Tok: token.DEFINE, Rhs: []ast.Expr{x}},
+		loop,
+	}}
+}
+
+func elemType(t types.Type) types.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Map:
+		return u.Elem()
+	case *types.Pointer:
+		return elemType(u.Elem())
+	}
+	return t
+}
+
+// floatLiteral writes f so that it parses back as the same float.
+func floatLiteral(f float64) string {
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEn") {
+		s += ".0"
+	}
+	return s
+}

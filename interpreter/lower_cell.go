@@ -1,0 +1,137 @@
+package interpreter
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+)
+
+// program is a lowered cell: one file of declarations for yaegi, ending
+// with the func that runs the cell's statements.
+type program struct {
+	file       *ast.File
+	hasBody    bool
+	globals    []*globalVar      // variables the cell declares or retypes
+	funcVars   map[string]string // funcs the cell declares, with their signatures
+	stdSources []string          // std packages whose generic source the cell needs
+}
+
+// lowerCell rewrites a checked cell into what yaegi runs right. The passes
+// run in order on the checked trees, each rewriting one construct.
+func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
+	l := &lowerer{s: s, fset: pc.fset, info: c.info, pkg: c.pkg, cellNo: cellNo, packages: map[string]bool{}, funcVars: map[string]string{}}
+	for name := range s.importedPackages() {
+		l.packages[name] = true
+	}
+	for _, d := range pc.imports {
+		for _, sp := range d.Specs {
+			is := sp.(*ast.ImportSpec)
+			if is.Name != nil {
+				l.packages[is.Name.Name] = true
+			} else if p, err := unquote(is.Path.Value); err == nil {
+				l.packages[packageName(p)] = true
+			}
+		}
+	}
+	prog := &program{file: &ast.File{Name: ast.NewIdent("main")}}
+
+	// Variables the statements define at top level.
+	var names []string
+	for name := range c.defined {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var varDecls []ast.Decl
+	for _, name := range names {
+		obj := c.defined[name]
+		src, ok := s.typeSource(obj.Type(), c.pkg)
+		if !ok {
+			src = "any"
+		}
+		g := &globalVar{name: name, typeSrc: src, display: displayType(obj.Type(), c.pkg)}
+		prog.globals = append(prog.globals, g)
+		if old := s.globals[name]; old != nil && old.typeSrc == src {
+			continue // same variable, assigned in place
+		}
+		varDecls = append(varDecls, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
+			Names: []*ast.Ident{ast.NewIdent(name)},
+			Type:  l.typeAST(obj.Type()),
+		}}})
+	}
+
+	body := c.body
+	// Passes over everything the cell declares and runs.
+	roots := append([]ast.Node{}, body)
+	for _, d := range pc.decls {
+		roots = append(roots, d)
+	}
+	needs := map[string]bool{}
+	for _, r := range roots {
+		l.lowerBox(r)
+		l.lowerErrors(r)
+		l.lowerEqual(r)
+		l.lowerPanic(r)
+		l.lowerAssert(r)
+		l.lowerFmt(r)
+		l.lowerGeneric(r)
+		l.lowerMethodExpr(r)
+		l.lowerMethodValue(r)
+		l.lowerComplex(r)
+		l.lowerBuiltins(r)
+		l.lowerDefer(r)
+		l.lowerTypeSwitch(r)
+		l.lowerRangeFunc(r)
+		l.lowerRangeInt(r)
+		l.lowerLoopVar(r)
+		l.lowerRangeChanSlice(r)
+		l.lowerStdSource(r, needs)
+		l.lowerGo(r)
+		l.lowerClosureArg(r)
+		l.lowerDeferClosure(r)
+		renameTypeParams(r, c.info)
+	}
+	l.lowerTopLevel(body, c.defined)
+	l.lowerResult(body)
+	funcVarDecls, funcAssigns := l.lowerFuncVar(pc.decls, body)
+	prog.funcVars = l.funcVars
+
+	for p := range needs {
+		prog.stdSources = append(prog.stdSources, p)
+	}
+	sort.Strings(prog.stdSources)
+	prog.file.Decls = append(prog.file.Decls, varDecls...)
+	prog.file.Decls = append(prog.file.Decls, funcVarDecls...)
+	prog.file.Decls = append(prog.file.Decls, pc.decls...)
+	prog.file.Decls = append(prog.file.Decls, l.helpers...)
+	prog.file.Decls = append(prog.file.Decls, l.fmt.decls()...)
+	if len(body.List) > 0 || len(funcAssigns) > 0 {
+		prog.hasBody = true
+		run := guarded(l.cellGuard(), body)
+		// The cell's funcs are in place before its statements run.
+		run.List = append(funcAssigns, run.List...)
+		prog.file.Decls = append(prog.file.Decls, &ast.FuncDecl{
+			Name: ast.NewIdent(cellFunc(cellNo)),
+			Type: &ast.FuncType{Params: &ast.FieldList{}},
+			Body: run,
+		})
+	}
+	return prog
+}
+
+// cellGuard is the deferred recover that records a panic of the cell with
+// its message as the Go runtime would print it (computed in the
+// interpreter, where the Error methods of cell types exist).
+func (l *lowerer) cellGuard() ast.Stmt {
+	return l.recoverGuard(&ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("CellPanic")}, nil, false)
+}
+
+// guarded runs body in a func literal under guard:
+//
+//	{ defer guard; func() { body }() }
+//
+// The literal has no recover of its own, so yaegi reports the position of a
+// panic in body before guard sees it.
+func guarded(guard ast.Stmt, body *ast.BlockStmt) *ast.BlockStmt {
+	inner := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: body}}}
+	return &ast.BlockStmt{List: []ast.Stmt{guard, inner}}
+}

@@ -1,0 +1,129 @@
+package interpreter
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// lowerDefer evaluates the arguments of deferred calls at the defer
+// statement, as Go does; yaegi evaluated them when the call ran.
+//
+//	defer fmt.Println("x =", x)
+//
+// becomes
+//
+//	{
+//		_goparD1 := x
+//		defer fmt.Println("x =", _goparD1)
+//	}
+func (l *lowerer) lowerDefer(root ast.Node) {
+	done := map[*ast.DeferStmt]bool{}
+	rewriteStmts(root, func(st ast.Stmt) []ast.Stmt {
+		ds, ok := st.(*ast.DeferStmt)
+		if !ok || done[ds] {
+			return nil
+		}
+		done[ds] = true
+		if out := l.deferMethod(ds); out != nil {
+			return out
+		}
+		var names, values []ast.Expr
+		for i, a := range ds.Call.Args {
+			if isConstantLike(a) {
+				continue
+			}
+			if tv, ok := l.info.Types[a]; ok && tv.Value != nil {
+				continue // a constant
+			}
+			id := l.fresh("D")
+			names = append(names, id)
+			values = append(values, a)
+			ds.Call.Args[i] = ast.NewIdent(id.Name)
+		}
+		if len(names) == 0 {
+			return nil
+		}
+		assign := &ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values}
+		return []ast.Stmt{&ast.BlockStmt{List: []ast.Stmt{assign, ds}}}
+	})
+}
+
+// deferMethod lowers a deferred method call. yaegi reads the receiver when
+// the call runs, so it goes to a func literal as an argument, with the
+// other arguments:
+//
+//	defer r.Close(x)
+//
+// becomes
+//
+//	{
+//		_goparD1, _goparD2 := r, x
+//		defer func(_goparR *Res, _goparA0 int) { _goparR.Close(_goparA0) }(_goparD1, _goparD2)
+//	}
+func (l *lowerer) deferMethod(ds *ast.DeferStmt) []ast.Stmt {
+	sel, ok := ds.Call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s := l.info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	sig := s.Type().(*types.Signature)
+	recvType := s.Recv()
+	recv := l.receiverValue(sel, s)
+	if u, ok := recv.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		recvType = types.NewPointer(recvType)
+	}
+	r := l.fresh("D")
+	names := []ast.Expr{r}
+	values := []ast.Expr{recv}
+	params := &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ast.NewIdent("_goparR")}, Type: l.typeAST(recvType)}}}
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_goparR"), Sel: sel.Sel}, Ellipsis: ds.Call.Ellipsis}
+	outerArgs := []ast.Expr{ast.NewIdent(r.Name)}
+	n := sig.Params().Len()
+	for i, a := range ds.Call.Args {
+		var t types.Type
+		switch {
+		case sig.Variadic() && i >= n-1 && !ds.Call.Ellipsis.IsValid():
+			t = sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+		case i < n:
+			t = sig.Params().At(i).Type()
+		default:
+			return nil
+		}
+		d := l.fresh("D")
+		names = append(names, d)
+		values = append(values, a)
+		p := "_goparA" + itoa(i)
+		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{ast.NewIdent(p)}, Type: l.typeAST(t)})
+		call.Args = append(call.Args, ast.NewIdent(p))
+		outerArgs = append(outerArgs, ast.NewIdent(d.Name))
+	}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Params: params}, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}}}
+	deferred := &ast.DeferStmt{Defer: ds.Defer, Call: &ast.CallExpr{Fun: lit, Args: outerArgs}}
+	assign := &ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values}
+	return []ast.Stmt{&ast.BlockStmt{List: []ast.Stmt{assign, deferred}}}
+}
+
+// receiverValue is what a method value binds: the receiver itself, or its
+// address for a pointer method called on an addressable value (wg.Done()
+// means (&wg).Done()).
+func (l *lowerer) receiverValue(sel *ast.SelectorExpr, s *types.Selection) ast.Expr {
+	recv := s.Obj().Type().(*types.Signature).Recv()
+	if recv == nil {
+		return sel.X
+	}
+	_, ptrRecv := recv.Type().Underlying().(*types.Pointer)
+	tv := l.info.Types[sel.X]
+	_, ptrX := tv.Type.Underlying().(*types.Pointer)
+	if ptrRecv && !ptrX && !types.IsInterface(tv.Type) && len(s.Index()) == 1 {
+		return &ast.UnaryExpr{Op: token.AND, X: sel.X}
+	}
+	if ptrRecv && !ptrX && len(s.Index()) > 1 {
+		// A promoted method: keep the whole selector's receiver addressable.
+		return &ast.UnaryExpr{Op: token.AND, X: sel.X}
+	}
+	return sel.X
+}

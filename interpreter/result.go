@@ -1,0 +1,52 @@
+package interpreter
+
+import (
+	"strings"
+
+	"gopar/runtime/display"
+)
+
+// bundle is the MIME bundle of a cell's result: text/plain always, plus the
+// rich forms the display package knows for the value.
+func bundle(r *cellResult) map[string]any {
+	out := map[string]any{}
+	for mime, data := range richBundle(r.value) {
+		out[mime] = data
+	}
+	out["text/plain"] = r.text
+	return out
+}
+
+// richBundle returns the rich forms of a value (images, plots, values with
+// HTML or PNG methods...), or nil when it has none.
+func richBundle(v any) map[string]any {
+	return display.Bundle(v)
+}
+
+// cellPanic describes a panic that ended the cell; msg is the panic value
+// as the Go runtime prints it.
+func (s *Session) cellPanic(msg string) *Error {
+	name := namePanic
+	msg, where := s.goPanicMessage(msg)
+	if msg == "runtime error: index out of range" {
+		detail, at := s.indexDetail(s.indexSites)
+		msg += detail
+		if at != "" {
+			where = at
+		}
+	}
+	value := msg
+	if strings.HasPrefix(msg, "os.Exit(") {
+		name = "Exit"
+		value = msg + " was called: the cell stopped, the session goes on"
+	}
+	tb := []string{"panic: " + msg}
+	if name == "Exit" {
+		tb = []string{value}
+	}
+	if where != "" {
+		tb = append(tb, "  at "+where)
+	}
+	tb = append(tb, s.frames()...)
+	return &Error{Name: name, Value: value, Traceback: tb}
+}

@@ -1,0 +1,491 @@
+package interpreter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"io"
+	"maps"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+
+	"gopar/runtime/interrupt"
+)
+
+// Options configure a Session.
+type Options struct {
+	Stdin  io.Reader // what fmt.Scan*, bufio.NewReader(os.Stdin) etc. read in cells (may be nil)
+	Stdout io.Writer // where cells print; the worker passes os.Stdout
+	Stderr io.Writer
+	Env    []string // environment cells see (os.Getenv); nil = os.Environ()
+}
+
+// Session is one notebook's interpreter state: the cells run so far, their
+// declarations and variables. Its methods are safe to call from several
+// goroutines; cells run one at a time.
+type Session struct {
+	opts Options
+
+	mu       sync.Mutex // held while a cell runs
+	in       *interp.Interpreter
+	stderr   *panicFilter
+	decls    []declRecord          // latest version of each declaration, oldest first
+	globals  map[string]*globalVar // variables cells defined
+	hidden   map[string]string     // import path -> name, for generated code
+	loaded   map[string]bool       // std source packages loaded into the interpreter
+	funcs    map[string]string     // cell funcs held in variables, with their signatures
+	evals    int                   // number of sources handed to yaegi, numbers their lines
+	cells    int                   // number of cells run
+	compiled int                   // number of funcs made by Compile
+	sources  map[int]*emitted
+
+	pendingHidden []string // hidden imports not yet made in the interpreter
+
+	result     *cellResult // set by the running cell's trailing expression
+	indexSites []indexSite // of the running cell, to explain an index out of range
+	panicked   string      // set when the running cell panicked
+
+	goPanics goPanicLog
+
+	viewMu sync.Mutex
+	view   *Session // the state after the last finished cell, for Complete and Inspect
+}
+
+// publish makes the current state the one Complete and Inspect see.
+func (s *Session) publish() {
+	v := &Session{
+		opts:    s.opts,
+		in:      s.in,
+		decls:   append([]declRecord(nil), s.decls...),
+		globals: maps.Clone(s.globals),
+		hidden:  maps.Clone(s.hidden),
+		funcs:   maps.Clone(s.funcs),
+		loaded:  map[string]bool{},
+		cells:   s.cells,
+		sources: map[int]*emitted{},
+	}
+	s.viewMu.Lock()
+	s.view = v
+	s.viewMu.Unlock()
+}
+
+// current is the state of the last finished cell.
+func (s *Session) current() *Session {
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
+	return s.view
+}
+
+// cellResult is the value of a cell's trailing expression.
+type cellResult struct {
+	text  string
+	value any
+}
+
+// New starts a session with a fresh interpreter.
+func New(opts Options) (*Session, error) {
+	if opts.Stdin == nil {
+		opts.Stdin = strings.NewReader("")
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	if opts.Env == nil {
+		opts.Env = os.Environ()
+	}
+	s := &Session{opts: opts}
+	if err := s.start(); err != nil {
+		return nil, err
+	}
+	s.decls = nil
+	s.globals = map[string]*globalVar{}
+	s.publish()
+	return s, nil
+}
+
+// start makes a fresh interpreter with the session's streams and tables.
+func (s *Session) start() error {
+	s.stderr = &panicFilter{w: s.opts.Stderr}
+	in := interp.New(interp.Options{
+		Stdin:  s.opts.Stdin,
+		Stdout: s.opts.Stdout,
+		Stderr: s.stderr,
+		Env:    s.opts.Env,
+		Args:   []string{"gopar"},
+	})
+	if err := in.Use(baseExports()); err != nil {
+		return err
+	}
+	if err := in.Use(stdioExports(s.opts.Stdin, s.opts.Stdout, s.opts.Stderr)); err != nil {
+		return err
+	}
+	if err := in.Use(s.runtimeExports()); err != nil {
+		return err
+	}
+	s.in = in
+	s.hidden = map[string]string{}
+	s.loaded = map[string]bool{}
+	s.funcs = map[string]string{}
+	s.pendingHidden = nil
+	s.sources = map[int]*emitted{}
+	if _, err := in.Eval(runtimeImports); err != nil {
+		return fmt.Errorf("interpreter start: %w", err)
+	}
+	return nil
+}
+
+// Reset discards all state (a fresh interpreter).
+func (s *Session) Reset() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.goPanics.take()
+	if err := s.start(); err != nil {
+		return err
+	}
+	s.decls = nil
+	s.globals = map[string]*globalVar{}
+	s.publish()
+	return nil
+}
+
+// Execute runs one cell (magics already stripped). It returns the MIME
+// bundle of the value of a trailing expression, or nil when the cell has
+// none. Cancelling ctx interrupts the cell: Execute returns promptly with an
+// *Error named "Interrupted".
+func (s *Session) Execute(ctx context.Context, code string) (map[string]any, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.publish()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	res, err := s.execute(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	if res == nil {
+		return nil, nil
+	}
+	return bundle(res), nil
+}
+
+func (s *Session) execute(ctx context.Context, code string) (*cellResult, error) {
+	pc, err := parseCell(code)
+	if err != nil {
+		return nil, parseError(err, code)
+	}
+	if e := rejectMain(pc); e != nil {
+		return nil, e
+	}
+	cellNo := s.cells + 1
+	c, cerr := s.checkCell(pc, cellNo)
+	if cerr != nil {
+		return nil, cerr
+	}
+	if reasons := s.rebuildReasons(pc, c); len(reasons) > 0 {
+		if err := s.rebuild(ctx, pc, c, reasons); err != nil {
+			return nil, err
+		}
+		// Check again against the rebuilt session.
+		cellNo = s.cells + 1
+		if c, cerr = s.checkCell(pc, cellNo); cerr != nil {
+			return nil, cerr
+		}
+	}
+	s.cells = cellNo
+	s.indexSites = c.indexSites()
+	prog := s.lowerCell(pc, c, cellNo)
+
+	interrupt.Reset()
+	stop := context.AfterFunc(ctx, interrupt.Trigger)
+	defer stop()
+	s.stderr.take()
+	s.goPanics.take()
+
+	if err := s.declare(ctx, pc, c, prog); err != nil {
+		return nil, err
+	}
+	s.result, s.panicked = nil, ""
+	if prog.hasBody {
+		call := &emitted{src: "\n" + lineComment(s.nextBase()) + cellFunc(cellNo) + "()\n", base: s.nextBase()}
+		s.register(call)
+		if _, err := s.eval(ctx, call); err != nil {
+			return nil, err
+		}
+	}
+	if p := s.goPanics.take(); len(p) > 0 {
+		return nil, &Error{Name: namePanic, Value: strings.Join(p, "\n"), Traceback: p}
+	}
+	if s.panicked != "" {
+		return nil, s.cellPanic(s.panicked)
+	}
+	return s.result, nil
+}
+
+// rejectMain rejects a cell defining func main, which cannot work in a
+// notebook: yaegi would run it again after every later cell.
+func rejectMain(pc *parsedCell) *Error {
+	for _, d := range pc.decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
+			p := pc.fset.Position(fd.Pos())
+			msg := fmt.Sprintf("%d:%d: func main is not allowed in a cell: a cell runs its statements directly, "+
+				"so write the body of main at the top level of the cell", p.Line, p.Column)
+			return &Error{Name: nameCompile, Value: msg, Traceback: []string{msg}}
+		}
+	}
+	return nil
+}
+
+// eval hands one source to yaegi, and turns its failures into *Error.
+func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) {
+	v, err := s.in.EvalWithContext(ctx, em.src)
+	if err == nil {
+		return v, nil
+	}
+	if ctx.Err() != nil {
+		return v, &Error{Name: nameInterrupted, Value: "the cell was interrupted",
+			Traceback: []string{"Interrupted: the cell was interrupted"}}
+	}
+	var p interp.Panic
+	if errors.As(err, &p) {
+		if s.panicked != "" {
+			return v, s.cellPanic(s.panicked)
+		}
+		return v, s.panicError(p)
+	}
+	return v, s.compileError(err)
+}
+
+// declare makes the cell's imports, variables and declarations in the
+// interpreter, and records them.
+func (s *Session) declare(ctx context.Context, pc *parsedCell, c *checked, prog *program) error {
+	// Imports: the cell's new ones and the hidden ones generated code needs.
+	if err := s.runImports(ctx, pc, prog); err != nil {
+		return err
+	}
+	if len(prog.file.Decls) > 0 {
+		em, err := s.emitFile(pc.fset, prog.file)
+		if err != nil {
+			return &Error{Name: nameCompile, Value: err.Error(), Traceback: []string{err.Error()}}
+		}
+		if _, err := s.eval(ctx, em); err != nil {
+			return err
+		}
+	}
+	s.commit(pc, c, prog)
+	return nil
+}
+
+// runImports makes the imports the cell needs that the interpreter lacks.
+func (s *Session) runImports(ctx context.Context, pc *parsedCell, prog *program) error {
+	var specs []ast.Spec
+	made := map[string]bool{}
+	for _, r := range s.decls {
+		if r.kind == recImport {
+			made[r.key] = true
+		}
+	}
+	var fresh []*ast.ImportSpec
+	for _, d := range pc.imports {
+		for _, sp := range d.Specs {
+			is := sp.(*ast.ImportSpec)
+			if made["import "+importKey(is)] {
+				continue
+			}
+			made["import "+importKey(is)] = true
+			fresh = append(fresh, is)
+			specs = append(specs, is)
+		}
+	}
+	for _, path := range s.pendingHidden {
+		specs = append(specs, &ast.ImportSpec{
+			Name: ast.NewIdent(s.hidden[path]),
+			Path: &ast.BasicLit{Kind: token.STRING, Value: quote(path)},
+		})
+	}
+	if len(specs) > 0 {
+		f := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Lparen: 1, Specs: specs}}}
+		em, err := s.emitFile(pc.fset, f)
+		if err != nil {
+			return parseError(err, "")
+		}
+		if _, err := s.eval(ctx, em); err != nil {
+			return err
+		}
+		s.pendingHidden = nil
+	}
+	for _, is := range fresh {
+		s.recordImport(pc.fset, is)
+	}
+	// Generic parts of std packages run from source.
+	for _, path := range prog.stdSources {
+		if err := s.loadStdSource(ctx, path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Snapshot returns what a fresh Session needs to rebuild the declarations
+// made so far, as plain strings in a replayable order.
+func (s *Session) Snapshot() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	// The hidden imports variable types may name, as ordinary imports.
+	for _, p := range sortedKeys(s.hidden) {
+		out = append(out, "import "+s.hidden[p]+" "+strconv.Quote(p))
+	}
+	for _, r := range s.decls {
+		out = append(out, r.src)
+	}
+	for _, name := range sortedKeys(s.globals) {
+		g := s.globals[name]
+		out = append(out, "var "+g.name+" "+g.typeSrc)
+	}
+	return out
+}
+
+// Restore replays declarations from Snapshot into the session. Variables get
+// their declared initial values again.
+func (s *Session) Restore(decls []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var imports, rest []string
+	for _, d := range decls {
+		if strings.HasPrefix(d, "import ") {
+			imports = append(imports, d)
+		} else {
+			rest = append(rest, d)
+		}
+	}
+	// Hidden imports the variable types may name.
+	code := strings.Join(imports, "\n") + "\n" + strings.Join(rest, "\n")
+	_, err := s.execute(context.Background(), code)
+	s.publish()
+	return err
+}
+
+// Variable describes one cell-defined package-level variable.
+type Variable struct {
+	Name, Type, Value string // Value: short fmt form
+}
+
+// Globals lists cell-defined package-level variables, sorted by name.
+func (s *Session) Globals() []Variable {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	values := s.in.Globals()
+	var out []Variable
+	for _, name := range sortedKeys(s.globals) {
+		g := s.globals[name]
+		v := Variable{Name: name, Type: g.display}
+		if v.Type == "" {
+			v.Type = g.typeSrc
+		}
+		if rv, ok := values[name]; ok && rv.IsValid() {
+			v.Value = shortValue(rv)
+		}
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// shortValue is fmt's %v of v, cut to one short line.
+func shortValue(v reflect.Value) string {
+	var text string
+	if v.CanInterface() {
+		text = fmt.Sprint(v.Interface())
+	} else {
+		text = v.String()
+	}
+	text = strings.ReplaceAll(text, "\n", " ")
+	if r := []rune(text); len(r) > 80 {
+		text = string(r[:77]) + "..."
+	}
+	return text
+}
+
+// Compile evaluates src, a Go function literal such as
+// `func(n int) time.Duration { ... }`, in the session's global scope and
+// returns the func value as a compiled Go value that compiled code can call
+// (a func(int) time.Duration). The literal is lowered like any cell, so
+// that its body runs as Go would run it.
+func (s *Session) Compile(src string) (any, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.compiled++
+	name := "_goparCompiled" + strconv.Itoa(s.compiled)
+	if _, err := s.execute(context.Background(), name+" :=\n"+src); err != nil {
+		return nil, err
+	}
+	delete(s.globals, name) // not a variable of the user's
+	v, ok := s.in.Globals()[name]
+	if !ok || !v.IsValid() || v.Kind() != reflect.Func {
+		return nil, &Error{Name: nameCompile, Value: "not a func literal: " + src, Traceback: []string{"not a func literal"}}
+	}
+	return v.Interface(), nil
+}
+
+// Bind makes the global variable name hold v (a compiled value) for later
+// cells.
+func (s *Session) Bind(name string, v any) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !token.IsIdentifier(name) || name == "_" {
+		return usageError("%q is not a name a variable can have", name)
+	}
+	if v == nil {
+		return usageError("cannot bind %s to nil", name)
+	}
+	holder := reflect.New(reflect.TypeOf(v)).Elem()
+	holder.Set(reflect.ValueOf(v))
+	if err := s.in.Use(interp.Exports{bindPath + "/bind": {name: holder}}); err != nil {
+		return err
+	}
+	typ := sharedImporter().typeFor(reflect.TypeOf(v))
+	src, ok := s.typeSource(typ, nil)
+	if !ok {
+		return usageError("cannot bind %s: its type %s cannot be named in a cell", name, typ)
+	}
+	if err := s.flushHidden(); err != nil {
+		return err
+	}
+	decl := fmt.Sprintf("package main\nvar %s %s = %s.%s", name, src, bindName, name)
+	if _, err := s.in.Eval(decl); err != nil {
+		return fmt.Errorf("bind %s: %w", name, err)
+	}
+	s.globals[name] = &globalVar{name: name, typeSrc: src, display: displayType(typ, nil)}
+	s.publish()
+	return nil
+}
+
+// flushHidden makes pending hidden imports in the interpreter.
+func (s *Session) flushHidden() error {
+	if len(s.pendingHidden) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("package main\nimport (\n")
+	for _, p := range s.pendingHidden {
+		fmt.Fprintf(&b, "\t%s %q\n", s.hidden[p], p)
+	}
+	b.WriteString(")\n")
+	if _, err := s.in.Eval(b.String()); err != nil {
+		return err
+	}
+	s.pendingHidden = nil
+	return nil
+}

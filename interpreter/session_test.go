@@ -1,0 +1,206 @@
+package interpreter
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// newTestSession starts a session writing into buffers.
+func newTestSession(t *testing.T, stdin string) (*Session, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	s, err := New(Options{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Env: []string{"GOPAR_TEST=yes"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, &out, &errb
+}
+
+func run(t *testing.T, s *Session, code string) (map[string]any, *Error) {
+	t.Helper()
+	res, err := s.Execute(context.Background(), code)
+	if err == nil {
+		return res, nil
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("Execute returned %T, want *Error: %v", err, err)
+	}
+	return res, e
+}
+
+func TestCells(t *testing.T) {
+	tests := []struct {
+		name   string
+		cells  []string // all but the last must succeed
+		result string   // text/plain of the last cell ("" = no result)
+		stdout string
+		stderr string
+		stdin  string
+	}{
+		{name: "trailing expression", cells: []string{"1 + 1"}, result: "2"},
+		{name: "no result for statements", cells: []string{"x := 3\n_ = x"}},
+		{name: "print calls show nothing", cells: []string{`import "fmt"`, `fmt.Println("hi")`}, stdout: "hi\n"},
+		{name: "multi-value result", cells: []string{`import "strconv"`, `strconv.Atoi("12")`}, result: "12 <nil>"},
+		{name: "stringer result", cells: []string{"type C float64\nfunc (c C) String() string { return \"warm\" }", "C(3)"}, result: "warm"},
+		{name: "stringers in a slice", cells: []string{"type C int\nfunc (c C) String() string { return \"c\" }", "[]C{1, 2}"}, result: "[c c]"},
+		{name: "error result", cells: []string{"type E struct{}\nfunc (*E) Error() string { return \"bad\" }", "var err error = &E{}\nerr"}, result: "bad"},
+		{name: "struct with pointer", cells: []string{"type P struct{ X, Y int }", "&P{1, 2}"}, result: "&{1 2}"},
+		{name: "map sorted", cells: []string{"type K int\nfunc (k K) String() string { return \"k\" }", `map[string]K{"b": 2, "a": 1}`}, result: "map[a:k b:k]"},
+		{name: "nil", cells: []string{"var e error\ne"}, result: "<nil>"},
+		{name: "mixed cell", cells: []string{"x := 2\nimport \"fmt\"\nfunc double(n int) int { return 2 * n }\nfmt.Println(double(x))\ntype T struct{}\ndouble(x) + 1"}, result: "5", stdout: "4\n"},
+		{name: "reimport", cells: []string{`import "fmt"`, "import \"fmt\"\nfmt.Print(1)"}, stdout: "1"},
+		{name: "variables persist", cells: []string{"n := 40", "n += 2", "n"}, result: "42"},
+		{name: "redefine variable type", cells: []string{"v := 1", `v := "s"`, "v + \"!\""}, result: "s!"},
+		{name: "fmt to os.Stdout", cells: []string{"import (\"fmt\"; \"os\")", `fmt.Fprintln(os.Stdout, "out")`, `os.Stdout.Write([]byte("raw\n"))`}, stdout: "out\nraw\n"},
+		{name: "stderr", cells: []string{"import (\"fmt\"; \"os\"; \"log\")", `fmt.Fprintln(os.Stderr, "e1")`, "log.SetFlags(0)\nlog.Println(\"e2\")"}, stderr: "e1\ne2\n"},
+		{name: "println builtin", cells: []string{`println("p")`}, stdout: "p\n"}, // as yaegi does
+		{name: "goroutine output", cells: []string{"import (\"fmt\"; \"sync\")", "var wg sync.WaitGroup\nwg.Add(1)\ngo func() { defer wg.Done(); fmt.Println(\"g\") }()\nwg.Wait()"}, stdout: "g\n"},
+		{name: "fmt.Scan", stdin: "7 8\n", cells: []string{`import "fmt"`, "var a, b int\nfmt.Scan(&a, &b)\na * b"}, result: "56"},
+		{name: "bufio on os.Stdin", stdin: "line one\nline two\n", cells: []string{"import (\"bufio\"; \"os\")", "sc := bufio.NewScanner(os.Stdin)\nsc.Scan()\nsc.Scan()\nsc.Text()"}, result: "line two"},
+		{name: "bufio reader on os.Stdin", stdin: "abc\n", cells: []string{"import (\"bufio\"; \"os\")", "r := bufio.NewReader(os.Stdin)\ns, _ := r.ReadString('\\n')\ns"}, result: "abc\n"},
+		{name: "environment", cells: []string{`import "os"`, `os.Getenv("GOPAR_TEST")`}, result: "yes"},
+		{name: "range over int", cells: []string{"s := 0\nfor i := range 5 { s += i }\ns"}, result: "10"},
+		{name: "min max", cells: []string{"x := 4\nmin(x, 2) + max(x, 9)"}, result: "11"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, out, errb := newTestSession(t, tt.stdin)
+			var res map[string]any
+			for i, c := range tt.cells {
+				var e *Error
+				res, e = run(t, s, c)
+				if e != nil {
+					t.Fatalf("cell %d: %v\n%s", i+1, e, c)
+				}
+			}
+			got := ""
+			if res != nil {
+				got, _ = res["text/plain"].(string)
+			}
+			if got != tt.result {
+				t.Errorf("result = %q, want %q", got, tt.result)
+			}
+			if out.String() != tt.stdout {
+				t.Errorf("stdout = %q, want %q", out.String(), tt.stdout)
+			}
+			if errb.String() != tt.stderr {
+				t.Errorf("stderr = %q, want %q", errb.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+func TestCellErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		setup     []string
+		cell      string
+		errName   string
+		wantValue string // substring of Error.Value
+	}{
+		{name: "os.Exit", setup: []string{`import "os"`}, cell: "os.Exit(3)", errName: "Exit", wantValue: "os.Exit(3)"},
+		{name: "log.Fatal", setup: []string{`import "log"`}, cell: `log.Fatal("stop")`, errName: "panic", wantValue: "stop"},
+		{name: "func main", cell: "func main() {}", errName: "CompileError", wantValue: "1:1: func main is not allowed"},
+		{name: "panic", cell: `panic("boom")`, errName: "panic", wantValue: "boom"},
+		{name: "panic with cell error type", setup: []string{"type E struct{ s string }\nfunc (e E) Error() string { return \"E: \" + e.s }"}, cell: `panic(E{"x"})`, errName: "panic", wantValue: "E: x"},
+		{name: "goroutine panic", setup: []string{`import "time"`}, cell: "go func() { panic(\"in g\") }()\ntime.Sleep(50 * time.Millisecond)", errName: "panic", wantValue: "panic in goroutine: in g [go statement at 1:1]"},
+		{name: "parse error", cell: "x := (1 +\n", errName: "CompileError", wantValue: "2:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, _ := newTestSession(t, "")
+			for _, c := range tt.setup {
+				if _, e := run(t, s, c); e != nil {
+					t.Fatalf("setup: %v", e)
+				}
+			}
+			_, e := run(t, s, tt.cell)
+			if e == nil {
+				t.Fatal("no error")
+			}
+			if e.Name != tt.errName || !strings.Contains(e.Value, tt.wantValue) {
+				t.Errorf("got %s: %q, want %s containing %q", e.Name, e.Value, tt.errName, tt.wantValue)
+			}
+			if len(e.Traceback) == 0 {
+				t.Error("no traceback")
+			}
+			// The session keeps working.
+			if res, e := run(t, s, "40 + 2"); e != nil || res["text/plain"] != "42" {
+				t.Errorf("after the error: %v %v", res, e)
+			}
+		})
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	tests := []struct {
+		name string
+		cell string
+	}{
+		{name: "interpreted loop", cell: "for {}"},
+		{name: "sleep", cell: "import \"time\"\ntime.Sleep(time.Hour)"},
+		{name: "channel wait", cell: "c := make(chan int)\n<-c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, _ := newTestSession(t, "")
+			ctx, cancel := context.WithCancel(context.Background())
+			go func() {
+				time.Sleep(50 * time.Millisecond)
+				cancel()
+			}()
+			_, err := s.Execute(ctx, tt.cell)
+			var e *Error
+			if !errors.As(err, &e) || e.Name != "Interrupted" {
+				t.Fatalf("got %v, want an Interrupted error", err)
+			}
+			if res, e := run(t, s, "1 + 2"); e != nil || res["text/plain"] != "3" {
+				t.Errorf("after the interrupt: %v %v", res, e)
+			}
+		})
+	}
+}
+
+func TestRichResult(t *testing.T) {
+	tests := []struct {
+		name  string
+		cells []string
+		mime  string
+		text  string
+	}{
+		{name: "cell type with HTML", cells: []string{"type Table struct{ N int }\nfunc (t Table) HTML() string { return \"<b>t</b>\" }", "Table{3}"}, mime: "text/html", text: "{3}"},
+		{name: "compiled image", cells: []string{`import "image"`, "image.NewRGBA(image.Rect(0, 0, 2, 2))"}, mime: "image/png"},
+		{name: "plot", cells: []string{`import "gonum.org/v1/plot"`, "p := plot.New()\np.Title.Text = \"t\"\np"}, mime: "image/png"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, _ := newTestSession(t, "")
+			var res map[string]any
+			for i, c := range tt.cells {
+				var e *Error
+				if res, e = run(t, s, c); e != nil {
+					t.Fatalf("cell %d: %v", i+1, e)
+				}
+			}
+			if _, ok := res[tt.mime]; !ok {
+				t.Errorf("no %s in %v", tt.mime, keys(res))
+			}
+			if text, _ := res["text/plain"].(string); text == "" || tt.text != "" && text != tt.text {
+				t.Errorf("text/plain = %q, want %q", text, tt.text)
+			}
+		})
+	}
+}
+
+func keys(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
