@@ -8,6 +8,7 @@ import (
 
 	"gopar/interpreter"
 	"gopar/magics"
+	"gopar/runtime/jit"
 	"gopar/worker"
 )
 
@@ -48,6 +49,10 @@ func jupyterError(err error) error {
 	var ie *interpreter.Error
 	if errors.As(err, &ie) {
 		return &worker.Error{Name: ie.Name, Value: ie.Value, Traceback: ie.Traceback}
+	}
+	var ce *jit.CompileError
+	if errors.As(err, &ce) {
+		return &worker.Error{Name: "CompileError", Value: ce.Error(), Traceback: strings.Split(ce.Error(), "\n")}
 	}
 	var ue *magics.UsageError
 	if errors.As(err, &ue) {

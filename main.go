@@ -21,6 +21,7 @@ import (
 	"gopar/install"
 	"gopar/kernel"
 	"gopar/notebook"
+	"gopar/runtime/procs"
 	"gopar/worker"
 )
 
@@ -60,6 +61,9 @@ func main() {
 	case "worker":
 		// Started by the kernel, never by hand: runs cells.
 		err = worker.Serve(workerConfig())
+	case procs.WorkerCommand:
+		// Started by a gopar/procs pool, never by hand: runs named tasks.
+		err = procs.ServeWorker()
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:

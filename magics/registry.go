@@ -42,6 +42,7 @@ func buildTable() map[string]*magic {
 		{name: "bash", cellFn: bashCell, usage: bashUsage},
 		{name: "sh", cellFn: shCell, usage: shUsage},
 		{name: "writefile", cellFn: writefileCell, usage: writefileUsage},
+		{name: "native", cellFn: nativeCell, usage: nativeUsage},
 		{name: "cd", lineFn: cdLine, usage: cdUsage},
 		{name: "pwd", lineFn: pwdLine, assignable: true, usage: pwdUsage},
 		{name: "env", lineFn: envLine, assignable: true, usage: envUsage},

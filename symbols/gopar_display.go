@@ -53,6 +53,7 @@ func init() {
 		"NewSVG":             reflect.ValueOf(display.NewSVG),
 		"NewText":            reflect.ValueOf(display.NewText),
 		"NewValue":           reflect.ValueOf(display.NewValue),
+		"Notebook":           reflect.ValueOf(display.Notebook),
 		"PNG":                reflect.ValueOf(display.PNG),
 		"Plot":               reflect.ValueOf(display.Plot),
 		"PlotSVG":            reflect.ValueOf(display.PlotSVG),

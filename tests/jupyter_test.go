@@ -44,8 +44,8 @@ func goparBinary(t *testing.T) string {
 	return filepath.Join(buildDir, "gopar")
 }
 
-// jupyterEnv builds gopar once, installs its kernelspec into a private
-// Jupyter data directory and returns the environment for the clients.
+// jupyterEnv checks that the Python clients are installed and returns the
+// environment of kernelspecEnv for them.
 func jupyterEnv(t *testing.T) []string {
 	t.Helper()
 	if err := exec.Command(python, "-c", "import jupyter_client, jupyter_kernel_test, nbclient, nbformat").Run(); err != nil {
@@ -55,6 +55,14 @@ func jupyterEnv(t *testing.T) []string {
 		}
 		t.Skip(msg)
 	}
+	return kernelspecEnv(t)
+}
+
+// kernelspecEnv builds gopar once, installs its kernelspec into a private
+// Jupyter data directory and returns the environment in which Jupyter
+// programs find it (and nothing of the user's own configuration).
+func kernelspecEnv(t *testing.T) []string {
+	t.Helper()
 	bin := goparBinary(t)
 	setupOnce.Do(func() {
 		dir := filepath.Dir(bin)

@@ -14,8 +14,8 @@ class GoparConformance(jupyter_kernel_test.KernelTests):
     code_stderr = 'import (\n\t"fmt"\n\t"os"\n)\nfmt.Fprintln(os.Stderr, "to stderr")'
 
     completion_samples = [
-        {"text": "fmt.Printl", "matches": {"fmt.Println"}},
-        {"text": "strings.ToUpp", "matches": {"strings.ToUpper"}},
+        {"text": "fmt.Printl", "matches": {"Println"}},
+        {"text": 'import "strings"\nstrings.ToUpp', "matches": {"ToUpper", "ToUpperSpecial"}},
     ]
     complete_code_samples = ["x := 1", 'fmt.Println("hi")', "func f() {}", "%time 1 + 1"]
     incomplete_code_samples = ["func f() {", "for i := 0; i < 3; i++ {", "x := []int{1,"]

@@ -115,6 +115,27 @@ class Magics(unittest.TestCase):
         self.assertIn("workers", cell.stdout().lower())
         self.assertTrue(any("image/png" in d["data"] for d in cell.displays), cell.displays)
 
+    def test_native_compiles_a_cell_and_later_cells_call_it(self):
+        cell = self.ok(
+            '%%native\nimport "math/rand/v2"\n\nfunc nativePi(n int) float64 {\n\tm := 0\n'
+            "\tfor range n {\n\t\tx, y := rand.Float64()*2-1, rand.Float64()*2-1\n"
+            "\t\tif x*x+y*y < 1 {\n\t\t\tm++\n\t\t}\n\t}\n\treturn 4 * float64(m) / float64(n)\n}",
+            timeout=300)
+        self.assertIn("nativePi", cell.stdout())
+        pi = float(self.k.value("nativePi(1000000)"))
+        self.assertAlmostEqual(pi, 3.1416, delta=0.01)
+
+    def test_native_compile_error_points_at_the_cell_line(self):
+        cell = self.k.run('%%native\nfunc broken() int {\n\treturn "x"\n}', timeout=300)
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertIn("cell:3:", cell.reply["evalue"])
+
+    def test_process_pool(self):
+        cell = self.ok('import "gopar/procs"\npool, _ := procs.NewPool(2)\n'
+                       'res, err := pool.Map("sum_range", []any{int64(10), int64(100)})\n'
+                       "pool.Close()\nfmt.Println(res, err)")
+        self.assertEqual(cell.stdout(), "[45 4950] <nil>\n")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,75 @@
+package interpreter
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+// The timing magics compile literals that use package time in sessions
+// whose cells never imported it.
+func TestCompileWithoutTimeImported(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, "func work(n int) int {\n\ts := 0\n\tfor i := 0; i < n; i++ {\n\t\ts += i\n\t}\n\treturn s\n}"); e != nil {
+		t.Fatal(e)
+	}
+	f, err := s.Compile("func(n int) time.Duration {\n\tt0 := time.Now()\n\tfor i := 0; i < n; i++ {\n\t\twork(10)\n\t}\n\treturn time.Since(t0)\n}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	timed, ok := f.(func(int) time.Duration)
+	if !ok {
+		t.Fatalf("Compile returned %T", f)
+	}
+	if d := timed(10); d <= 0 {
+		t.Errorf("timed 10 loops: %v", d)
+	}
+}
+
+// After an interrupted loop, functions defined earlier still run.
+func TestFuncsWorkAfterInterruptedLoop(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, "func square(x int) int { return x * x }"); e != nil {
+		t.Fatal(e)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	_, err := s.Execute(ctx, "n := 0\nfor {\n\tn++\n}")
+	var e *Error
+	if !errors.As(err, &e) || e.Name != "Interrupted" {
+		t.Fatalf("got %v, want Interrupted", err)
+	}
+	if res, e := run(t, s, "square(7)"); e != nil || res["text/plain"] != "49" {
+		t.Errorf("square(7) after the interrupt = %v, %v", res, e)
+	}
+}
+
+// A learner completing a std package member before importing it gets the
+// members, as the conformance suite's samples expect.
+func TestCompleteUnimportedStdPackage(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	matches, start, end := s.Complete("fmt.Printl", 10)
+	if len(matches) != 1 || matches[0] != "Println" || start != 4 || end != 10 {
+		t.Errorf("Complete(fmt.Printl) = %v [%d:%d], want [Println] [4:10]", matches, start, end)
+	}
+}
+
+// Values of compiled runtime types live on in later cells: a future made in
+// one cell is awaited in the next (cells import gopar/async, whose Go
+// package path is gopar/runtime/async).
+func TestRuntimeValuesAcrossCells(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, "import \"gopar/async\"\nf := async.Go(func() any { return 6 * 7 })"); e != nil {
+		t.Fatal(e)
+	}
+	if res, e := run(t, s, "f.AwaitInt()"); e != nil || res["text/plain"] != "42" {
+		t.Errorf("awaiting in the next cell: %v, %v", res, e)
+	}
+	if _, e := run(t, s, "func wait(g *async.Future) int { return g.AwaitInt() }"); e != nil {
+		t.Fatal(e)
+	}
+	if res, e := run(t, s, "wait(f)"); e != nil || res["text/plain"] != "42" {
+		t.Errorf("a func taking the runtime type: %v, %v", res, e)
+	}
+}

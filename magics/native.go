@@ -1,0 +1,45 @@
+package magics
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"gopar/runtime/jit"
+)
+
+const nativeUsage = `%%native
+
+Compile the cell's Go functions with the local Go toolchain and make them
+callable from later cells at compiled speed, like numba's @jit. The cell is
+real Go: imports of the standard library and func declarations; unused
+imports and variables are errors, and errors point at the cell's lines.
+Functions whose parameters and results are built-in types (numbers, strings,
+and slices, maps and pointers of them) can be called from cells; the others
+are listed as skipped. Builds are cached, so re-running an unchanged cell is
+instant. Needs the go command on the PATH.`
+
+func nativeCell(c *call) (outcome, error) {
+	if strings.TrimSpace(c.args) != "" {
+		return outcome{}, usageErrorf("%%%%native takes no options")
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return outcome{}, err
+	}
+	// Leading newlines keep the compiler's line numbers those of the cell.
+	m, err := jit.Compile(c.ctx, strings.Repeat("\n", c.bodyLine)+c.body, dir)
+	if err != nil {
+		return outcome{}, err
+	}
+	if m.Fallback != "" {
+		fmt.Fprintln(c.out, "running in a helper process:", m.Fallback)
+	}
+	for _, f := range m.List() {
+		if err := c.eng.Bind(f.Name, f.Value); err != nil {
+			return outcome{}, fmt.Errorf("%%%%native: %s: %w", f.Name, err)
+		}
+	}
+	fmt.Fprint(c.out, m)
+	return outcome{}, nil
+}
