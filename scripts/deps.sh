@@ -5,19 +5,33 @@ set -euo pipefail
 
 packages=(python3-jupyter-client python3-nbclient python3-nbformat python3-jupyter-kernel-test
 	jupyter-notebook python3-ipykernel gcc)
-[ "${GOPAR_BROWSER_TESTS:-}" = 1 ] && packages+=(chromium)
+# The browser test (tests/browser) also needs Chromium and Node.js; Node.js
+# may come from elsewhere than Debian, so only a missing one is installed.
+browser=
+if [ "${GOPAR_BROWSER_TESTS:-}" = 1 ]; then
+	browser=1
+	packages+=(chromium)
+	command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "gopar needs these Debian packages: ${missing[*]}" >&2
-	echo "install them with: sudo apt-get install ${missing[*]}" >&2
-	exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "gopar needs these Debian packages: ${missing[*]}" >&2
+		echo "install them with: sudo apt-get install ${missing[*]}" >&2
+		exit 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# playwright-core, at the version package-lock.json pins; it drives the
+# Chromium above and downloads no browser of its own.
+if [ -n "$browser" ]; then
+	(cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi

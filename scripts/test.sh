@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test: Go unit tests, then the kernel driven by real Jupyter
-# clients (conformance suite, fault tests, nbclient), all through go test.
+# clients (conformance suite, fault tests, nbclient) and by the Notebook UI
+# in headless Chromium, all through go test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The browser test runs too: deps.sh installs Chromium and playwright-core,
+# and the test fails rather than skips without them.
+export GOPAR_BROWSER_TESTS=1
 ./scripts/deps.sh
 export GOPAR_REQUIRE_JUPYTER=1
+test -z "$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt would change the files above"; exit 1; }
 go vet ./...
-go test -count=1 -timeout 40m ./... 2>&1 | tee /tmp/gopar-test.log
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+# Fuzz the wire parser and signature check for a bounded time (the plain
+# go test below replays the committed corpus).
+go test -run '^$' -fuzz FuzzDecode -fuzztime 20s ./kernel/
+go test -count=1 -timeout 40m ./...

@@ -93,7 +93,9 @@ func TestBrowserNotebook(t *testing.T) {
 		"--url", url, "--token", token, "--notebook", name,
 		"--artifacts", artifacts, "--timeout", fmt.Sprint(int(browserLimit.Seconds())))
 	cmd.Dir = browserDir
-	cmd.Env = env
+	// Chromium's profile goes under TMPDIR: a directory of the test's own,
+	// removed even when the script is killed.
+	cmd.Env = append(env, "TMPDIR="+t.TempDir())
 	// The script closes its browser itself; killing its process group as
 	// well leaves no Chromium behind if the script hangs.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}

@@ -1,17 +1,20 @@
 // Browser test of gopar in the classic Jupyter Notebook UI (Notebook 6).
 //
 // README: `go test ./tests -run TestBrowserNotebook -v` builds gopar, starts
-// Debian's jupyter-notebook on a private port and runs this script, which drives
-// Debian's Chromium (/usr/bin/chromium) through playwright-core: it opens the
-// fractals episode, runs all cells, saves a screenshot to
-// tests/browser/artifacts/fractals.png, checks that the Mandelbrot picture is
-// shown and that no cell failed, then interrupts a running cell and restarts
-// the kernel from the menus. Set-up: `apt-get install chromium jupyter-notebook`
-// and `npm ci` in tests/browser (scripts/deps.sh and scripts/test.sh do both
-// when GOPAR_BROWSER_TESTS=1).
+// Debian's jupyter-notebook on a private port and runs this script, which
+// drives Debian's Chromium (/usr/bin/chromium) through playwright-core: it
+// opens lessons/07-fractals.ipynb, runs all cells, checks that the Mandelbrot
+// picture is shown and no cell failed, saves a screenshot to
+// tests/browser/artifacts/fractals.png, then interrupts an endless cell and
+// restarts the kernel from the Kernel menu (screenshot: artifacts/restarted.png;
+// a failure leaves artifacts/failure.png). GOPAR_BROWSER_NOTEBOOK=PATH checks
+// another notebook instead, such as the small fixtures/fractals.ipynb.
+// Set-up: `GOPAR_BROWSER_TESTS=1 scripts/deps.sh` installs chromium and runs
+// `npm ci` here; scripts/test.sh sets GOPAR_BROWSER_TESTS=1, which makes a
+// missing piece a failure instead of a skip.
 //
 // Usage: node notebook.mjs --url http://127.0.0.1:PORT --token TOKEN
-//            --notebook NAME.ipynb --artifacts DIR [--timeout SECONDS]
+//            --notebook NAME.ipynb [--artifacts DIR] [--timeout SECONDS]
 //
 // Exits 0 when every check passed, 1 with the failed check on stderr
 // otherwise. Every wait is bounded; the browser is always closed.
@@ -108,29 +111,47 @@ async function runChecks(page) {
   const url = `${args.url}/notebooks/${encodeURIComponent(args.notebook)}?token=${args.token}`;
   step(`opening ${args.url}/notebooks/${args.notebook}`);
   await page.goto(url, { timeout: left(30_000), waitUntil: "load" });
-  await waitKernelIdle(page, 60_000, "the kernel to start");
+  try {
+    await page.waitForFunction(() => window.Jupyter?.notebook?.kernel?.is_connected(), null, {
+      timeout: left(60_000),
+      polling: 250,
+    });
+  } catch {
+    throw new Error("timed out waiting for the notebook to connect to its kernel");
+  }
+  await waitKernelIdle(page, 30_000, "the kernel to start");
 
   step("Cell > Run All");
   await menu(page, "#celllink", "#run_all_cells");
   // Run All marks every code cell running at once; the kernel then runs them
   // in turn and, after an error, aborts the rest.
-  await page.waitForFunction(
-    () => {
-      const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === "code");
-      return (
-        cells.every((c) => !c.element.hasClass("running")) &&
-        cells.some((c) => typeof c.input_prompt_number === "number")
-      );
-    },
-    null,
-    { timeout: left(150_000), polling: 250 },
+  await bounded(
+    "waiting for Run All to finish",
+    page.waitForFunction(
+      () => {
+        const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === "code");
+        return (
+          cells.every((c) => !c.element.hasClass("running")) &&
+          cells.some((c) => typeof c.input_prompt_number === "number")
+        );
+      },
+      null,
+      { timeout: left(150_000), polling: 250 },
+    ),
   );
   await waitKernelIdle(page, 30_000, "the kernel to go idle after Run All");
   step("all cells ran");
 
-  const errors = await page.locator("#notebook .output_error").allInnerTexts();
+  const errors = await page.evaluate(() =>
+    Jupyter.notebook
+      .get_cells()
+      .map((c, i) => ({ i, c, err: c.element.find(".output_error") }))
+      .filter(({ err }) => err.length > 0)
+      .map(({ i, c, err }) => `cell ${i} (${c.get_text().split("\n")[0]}): ${err.text().trim()}`),
+  );
   if (errors.length) {
-    throw new Error(`a cell shows an error:\n${errors.join("\n---\n")}`);
+    await page.locator("#notebook .output_error").first().scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => {});
+    throw new Error(`a cell shows an error:\n${errors.join("\n")}`);
   }
   const notRun = await page.evaluate(() =>
     Jupyter.notebook
@@ -146,11 +167,15 @@ async function runChecks(page) {
   const images = page.locator("#notebook .output_area img");
   const count = await images.count();
   if (count === 0) throw new Error("no image in any output area");
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("#notebook .output_area img")].every((img) => img.complete),
+    null,
+    { timeout: left(15_000) },
+  );
+  const broken = await images.evaluateAll((imgs) => imgs.filter((img) => img.naturalWidth === 0).length);
+  if (broken) throw new Error(`${broken} of ${count} output images did not load`);
   const first = images.first();
   await first.scrollIntoViewIfNeeded({ timeout: left(10_000) });
-  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await first.elementHandle(), {
-    timeout: left(10_000),
-  });
   if (!(await first.isVisible())) throw new Error("the Mandelbrot image is not visible");
   const picture = await first.evaluate((img) => {
     const canvas = document.createElement("canvas");
@@ -191,12 +216,15 @@ async function runChecks(page) {
   step("a cell that never ends, interrupted from Kernel > Interrupt");
   const loop = await appendCell(page, "spins := 0\nfor {\n\tspins++\n}");
   await runCell(page, loop);
-  await page.waitForSelector("#kernel_indicator_icon.kernel_busy_icon", { timeout: left(10_000) });
+  await bounded(
+    "waiting for the kernel to be busy with the endless cell",
+    page.waitForSelector("#kernel_indicator_icon.kernel_busy_icon", { timeout: left(10_000) }),
+  );
   await page.waitForTimeout(1000);
   if (!(await cellRunning(page, loop))) throw new Error("the endless cell stopped by itself");
   await menu(page, "#kernellink", "#int_kernel");
   const interrupted = cellLocator(page, loop).locator(".output_error");
-  await interrupted.waitFor({ timeout: left(30_000) });
+  await bounded("waiting for the interrupted cell's error", interrupted.waitFor({ timeout: left(30_000) }));
   const message = await interrupted.innerText();
   if (!/interrupt/i.test(message)) throw new Error(`the interrupted cell shows another error: ${message}`);
   await waitKernelIdle(page, 20_000, "the kernel to go idle after the interrupt");
@@ -211,17 +239,25 @@ async function runChecks(page) {
   });
   await menu(page, "#kernellink", "#restart_kernel");
   const dialog = page.locator(".modal-dialog");
-  await dialog.waitFor({ timeout: left(10_000) });
+  await bounded("waiting for the restart dialog", dialog.waitFor({ timeout: left(10_000) }));
   await dialog.locator("button", { hasText: /^Restart$/ }).click({ timeout: left(10_000) });
-  await page.locator(".modal-dialog").waitFor({ state: "detached", timeout: left(10_000) });
-  await page.waitForFunction(() => window.goparRestarted, null, { timeout: left(60_000) });
-  // A new kernel numbers its executions from 1 again.
+  await bounded(
+    "waiting for the restart dialog to close",
+    dialog.waitFor({ state: "detached", timeout: left(10_000) }),
+  );
+  await bounded(
+    "waiting for the restarted kernel to be ready",
+    page.waitForFunction(() => window.goparRestarted, null, { timeout: left(60_000) }),
+  );
   await waitKernelIdle(page, 60_000, "the kernel to come back after the restart");
   const sum = await appendCell(page, "1 + 1");
   await runCell(page, sum);
-  await page.waitForFunction((i) => !Jupyter.notebook.get_cell(i).element.hasClass("running"), sum, {
-    timeout: left(30_000),
-  });
+  await bounded(
+    "waiting for 1 + 1 after the restart",
+    page.waitForFunction((i) => !Jupyter.notebook.get_cell(i).element.hasClass("running"), sum, {
+      timeout: left(30_000),
+    }),
+  );
   const after = await page.evaluate((i) => {
     const cell = Jupyter.notebook.get_cell(i);
     return {
@@ -231,6 +267,7 @@ async function runChecks(page) {
   }, sum);
   const shown = (await cellLocator(page, sum).locator(".output_result, .output_text").allInnerTexts()).join("\n").trim();
   if (shown !== "2") throw new Error(`1 + 1 after the restart shows ${JSON.stringify(shown)} (${JSON.stringify(after)})`);
+  // A new kernel numbers its executions from 1 again.
   if (after.prompt !== 1) throw new Error(`the first cell after the restart is In [${after.prompt}], not In [1]`);
   await waitKernelIdle(page, 10_000, "the kernel to go idle after 1 + 1");
   const restartShot = join(artifacts, "restarted.png");
@@ -248,7 +285,7 @@ async function menu(page, toggle, item) {
 async function waitKernelIdle(page, cap, what) {
   try {
     await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: left(cap) });
-  } catch (err) {
+  } catch {
     const state = await page
       .evaluate(() => document.querySelector("#kernel_indicator_icon")?.className)
       .catch(() => "unknown");
@@ -275,13 +312,31 @@ async function cellRunning(page, index) {
   return page.evaluate((i) => Jupyter.notebook.get_cell(i).element.hasClass("running"), index);
 }
 
-// runCell selects the cell at index and runs it with Shift+Enter from its
-// editor.
+// runCell runs the cell at index with Ctrl+Enter from its editor (run in
+// place, no new cell below).
 async function runCell(page, index) {
   const cell = cellLocator(page, index);
   await cell.scrollIntoViewIfNeeded({ timeout: left(10_000) });
   await cell.locator(".CodeMirror").click({ timeout: left(10_000) });
-  await page.keyboard.press("Shift+Enter");
-  await page.waitForFunction((i) => Jupyter.notebook.get_cell(i).element.hasClass("running") ||
-    typeof Jupyter.notebook.get_cell(i).input_prompt_number === "number", index, { timeout: left(10_000) });
+  await page.keyboard.press("Control+Enter");
+  await bounded(
+    `waiting for cell ${index} to start`,
+    page.waitForFunction(
+      (i) => {
+        const c = Jupyter.notebook.get_cell(i);
+        return c.element.hasClass("running") || typeof c.input_prompt_number === "number";
+      },
+      index,
+      { timeout: left(10_000) },
+    ),
+  );
+}
+
+// bounded awaits a bounded wait and names what was awaited if it fails.
+async function bounded(what, wait) {
+  try {
+    return await wait;
+  } catch (err) {
+    throw new Error(`${what}: ${err.message.split("\n")[0]}`);
+  }
 }

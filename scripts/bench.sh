@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every side-by-side benchmark in one run and writes BENCHMARKS.md
+# (tables as ratios, charts in bench/report/charts): kernel start-up and
+# round trip against ipykernel, interpreted loops against CPython, Mandelbrot
+# scaling, kernel memory and thirty kernels at once (bench/kernel), native
+# kernels against C (bench/native), runtime overhead per task against
+# asyncio (bench/runtime). Takes a few minutes; the committed RESULTS.md of
+# bench/native and bench/runtime are left as they are.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/deps.sh
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "== building gopar and installing its kernelspec in $work" >&2
+go build -o "$work/gopar" .
+export JUPYTER_DATA_DIR="$work/data" JUPYTER_RUNTIME_DIR="$work/runtime" JUPYTER_CONFIG_DIR="$work/config"
+export JUPYTER_PLATFORM_DIRS=1 PYDEVD_DISABLE_FILE_VALIDATION=1
+"$work/gopar" install --user >/dev/null
+
+echo "== kernels: gopar against ipykernel and CPython (bench/kernel)" >&2
+(cd bench/kernel && /usr/bin/python3 bench_kernel.py "$work/kernel.json")
+
+echo "== native kernels against C (bench/native)" >&2
+bench/native/run.sh -o "$work/native.md" >/dev/null
+
+echo "== runtime overhead per task against asyncio (bench/runtime)" >&2
+bench/runtime/run.sh -o "$work/runtime.md" >/dev/null
+
+echo "== writing BENCHMARKS.md" >&2
+go run ./bench/report -kernel "$work/kernel.json" -native "$work/native.md" -runtime "$work/runtime.md" \
+	-o BENCHMARKS.md -charts bench/report/charts
+echo "BENCHMARKS.md written" >&2
