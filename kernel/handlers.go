@@ -107,10 +107,7 @@ func handleExecute(k *Kernel, m *Message, reply replyFunc) {
 	}
 	if res.Error != nil {
 		e := res.Error
-		tb := e.Traceback
-		if tb == nil {
-			tb = []string{e.Name + ": " + e.Value}
-		}
+		tb := colorTraceback(e.Name, e.Traceback, e.Value)
 		if !c.Silent {
 			k.publishRaw("error", parent, map[string]any{"ename": e.Name, "evalue": e.Value, "traceback": tb})
 		}
@@ -183,7 +180,8 @@ func (k *Kernel) abortQueued() {
 			}
 			parent := k.headerJSON(m.Header)
 			k.publishRaw("status", parent, map[string]string{"execution_state": "busy"})
-			k.send(k.shell, m, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.executionCount()})
+			// As ipykernel: no execution count, so the front end numbers no cell.
+			k.send(k.shell, m, "execute_reply", map[string]any{"status": "aborted"})
 			k.publishRaw("status", parent, map[string]string{"execution_state": "idle"})
 		default:
 			return
@@ -293,4 +291,17 @@ func handleShutdown(k *Kernel, m *Message, reply replyFunc) {
 func handleInterrupt(k *Kernel, m *Message, reply replyFunc) {
 	k.interrupt()
 	reply("interrupt_reply", map[string]any{"status": "ok"})
+}
+
+// colorTraceback returns the traceback to show, with the error's name in red
+// as front ends show ipykernel's (they render ANSI colours).
+func colorTraceback(name string, tb []string, value string) []string {
+	if len(tb) == 0 {
+		tb = []string{name + ": " + value}
+	}
+	out := append([]string(nil), tb...)
+	if strings.HasPrefix(out[0], name) {
+		out[0] = "\x1b[0;31m" + name + "\x1b[0m" + out[0][len(name):]
+	}
+	return out
 }
