@@ -136,3 +136,14 @@ func TestCompleteWhileRunning(t *testing.T) {
 	cancel()
 	<-done
 }
+
+func TestRestorePartial(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	err := s.Restore([]string{`import "fmt"`, "func ok() string { return fmt.Sprint(1) }", "func broken() int { return missing }"})
+	if err == nil || !strings.Contains(err.Error(), "func broken") {
+		t.Errorf("Restore error = %v, want one naming func broken", err)
+	}
+	if res, e := run(t, s, "ok()"); e != nil || res["text/plain"] != "1" {
+		t.Errorf("restored func: %v %v", res, e)
+	}
+}

@@ -55,6 +55,10 @@ func (s *Session) memberNames(code string, dot int) []string {
 		if p, ok := s.importedPackages()[qual]; ok && !s.shadowed(code, dot, qual) {
 			return packageMembers(p)
 		}
+		// A package not imported yet, named by its usual name.
+		if p, ok := packageByName(qual); ok && !s.declares(qual) && !s.shadowed(code, dot, qual) {
+			return packageMembers(p)
+		}
 	}
 	pr := s.newProbe(code, dot, "")
 	if !pr.ok {
@@ -245,4 +249,49 @@ func packageName(importPath string) string {
 		return src.name
 	}
 	return path.Base(importPath)
+}
+
+// packageByName finds the package cells usually mean by a name: the
+// standard library first, then the shortest import path.
+func packageByName(name string) (string, bool) {
+	best := ""
+	better := func(p string) bool {
+		if best == "" {
+			return true
+		}
+		std, bestStd := !strings.Contains(p, "."), !strings.Contains(best, ".")
+		if std != bestStd {
+			return std
+		}
+		return len(p) < len(best) || len(p) == len(best) && p < best
+	}
+	for key := range baseExports() {
+		i := strings.LastIndexByte(key, '/')
+		if i < 0 || key[i+1:] != name || strings.HasPrefix(key, "_") {
+			continue
+		}
+		if p := key[:i]; better(p) {
+			best = p
+		}
+	}
+	for p, src := range stdSources() {
+		if src.name == name && better(p) {
+			best = p
+		}
+	}
+	return best, best != ""
+}
+
+// declares reports whether the session declared name (a variable, func,
+// type or constant), which hides a package of that name.
+func (s *Session) declares(name string) bool {
+	if _, ok := s.globals[name]; ok {
+		return true
+	}
+	for _, r := range s.decls {
+		if r.kind != recImport && declName(r.key) == name {
+			return true
+		}
+	}
+	return false
 }

@@ -52,3 +52,21 @@ func TestLearnerMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestPanicTraceback checks that a panic names the funcs it went through.
+func TestPanicTraceback(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, "func inner(a []int) int { return a[3] }\nfunc outer() int { return inner([]int{1}) }"); e != nil {
+		t.Fatal(e)
+	}
+	_, e := run(t, s, "outer()")
+	if e == nil {
+		t.Fatal("no panic")
+	}
+	tb := strings.Join(e.Traceback, "\n")
+	for _, want := range []string{"panic: runtime error: index out of range", "in inner (defined in an earlier cell)", "in outer (defined in an earlier cell)", "in the cell"} {
+		if !strings.Contains(tb, want) {
+			t.Errorf("traceback lacks %q:\n%s", want, tb)
+		}
+	}
+}

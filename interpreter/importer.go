@@ -26,17 +26,47 @@ type symImporter struct {
 	shells  map[string]*types.Package // by import path, possibly only partly filled
 	types   map[reflect.Type]types.Type
 	fset    *token.FileSet // positions of stdsrc declarations
+	// Compiled packages cells import under another path (gopar/async is
+	// gopar/runtime/async): Go package path -> the path cells use.
+	aliases map[string]string
 }
 
 var sharedImporter = sync.OnceValue(func() *symImporter {
-	return &symImporter{
+	im := &symImporter{
 		exports: baseExports(),
 		pkgs:    map[string]*types.Package{},
 		shells:  map[string]*types.Package{},
 		types:   map[reflect.Type]types.Type{},
 		fset:    token.NewFileSet(),
+		aliases: map[string]string{},
 	}
+	for key, syms := range im.exports {
+		i := strings.LastIndexByte(key, '/')
+		if i < 0 {
+			continue
+		}
+		cellPath := key[:i]
+		for name, v := range syms {
+			if strings.HasPrefix(name, "_") || !v.IsValid() || v.Kind() != reflect.Pointer || !v.IsNil() {
+				continue
+			}
+			// Only a package cells cannot import by its own path: std
+			// packages alias types of others (os.FileInfo is fs.FileInfo).
+			if real := v.Type().Elem().PkgPath(); real != "" && real != cellPath && v.Type().Elem().Name() == name && !im.hasTable(real) {
+				im.aliases[real] = cellPath
+			}
+		}
+	}
+	return im
 })
+
+// cellPath is the path cells import a compiled package by.
+func (im *symImporter) cellPath(goPath string) string {
+	if p, ok := im.aliases[goPath]; ok {
+		return p
+	}
+	return goPath
+}
 
 // Import implements types.Importer.
 func (im *symImporter) Import(path string) (*types.Package, error) {
@@ -225,7 +255,8 @@ func (im *symImporter) named(t reflect.Type) types.Type {
 			return inst
 		}
 	}
-	pkg := im.shell(t.PkgPath(), "")
+	pkgPath := im.cellPath(t.PkgPath())
+	pkg := im.shell(pkgPath, "")
 	if obj, ok := pkg.Scope().Lookup(t.Name()).(*types.TypeName); ok {
 		im.types[t] = obj.Type()
 		return obj.Type()
@@ -236,7 +267,7 @@ func (im *symImporter) named(t reflect.Type) types.Type {
 	// A complete package may be in use by checkers of other sessions: its
 	// scope does not change any more (the type, unexported or not listed,
 	// is known without being in it).
-	if im.pkgs[t.PkgPath()] == nil {
+	if im.pkgs[pkgPath] == nil {
 		pkg.Scope().Insert(tn)
 	}
 	named.SetUnderlying(im.unnamed(t).Underlying())
@@ -314,9 +345,9 @@ func (im *symImporter) unnamed(t reflect.Type) types.Type {
 		var tags []string
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			pkg := im.shell(t.PkgPath(), "")
+			pkg := im.shell(im.cellPath(t.PkgPath()), "")
 			if f.PkgPath != "" {
-				pkg = im.shell(f.PkgPath, "")
+				pkg = im.shell(im.cellPath(f.PkgPath), "")
 			}
 			fields = append(fields, types.NewField(token.NoPos, pkg, f.Name, im.typeOf(f.Type), f.Anonymous))
 			tags = append(tags, string(f.Tag))
@@ -326,9 +357,9 @@ func (im *symImporter) unnamed(t reflect.Type) types.Type {
 		var methods []*types.Func
 		for i := 0; i < t.NumMethod(); i++ {
 			m := t.Method(i)
-			pkg := im.shell(t.PkgPath(), "")
+			pkg := im.shell(im.cellPath(t.PkgPath()), "")
 			if m.PkgPath != "" {
-				pkg = im.shell(m.PkgPath, "")
+				pkg = im.shell(im.cellPath(m.PkgPath), "")
 			}
 			sig := types.NewSignatureType(nil, nil, nil, im.tuple(m.Type, 0, m.Type.NumIn(), true), im.tuple(m.Type, 0, m.Type.NumOut(), false), m.Type.IsVariadic())
 			methods = append(methods, types.NewFunc(token.NoPos, pkg, m.Name, sig))

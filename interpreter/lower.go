@@ -82,6 +82,7 @@ type lowerer struct {
 	asHelpers     map[string]string       // errors.As helpers by target type
 	errorsDone    bool                    // the cell's errors helpers are written
 	funcVars      map[string]string       // funcs the cell declares, with their signatures
+	funcImpls     map[string]string       // and the funcs that implement them
 	asserts       map[string][2]string    // assertion helpers by type
 	boxes         map[string]string       // box helpers by type
 }

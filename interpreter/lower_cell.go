@@ -13,13 +13,14 @@ type program struct {
 	hasBody    bool
 	globals    []*globalVar      // variables the cell declares or retypes
 	funcVars   map[string]string // funcs the cell declares, with their signatures
+	funcImpls  map[string]string // and the funcs that implement them
 	stdSources []string          // std packages whose generic source the cell needs
 }
 
 // lowerCell rewrites a checked cell into what yaegi runs right. The passes
 // run in order on the checked trees, each rewriting one construct.
 func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
-	l := &lowerer{s: s, fset: pc.fset, info: c.info, pkg: c.pkg, cellNo: cellNo, packages: map[string]bool{}, funcVars: map[string]string{}}
+	l := &lowerer{s: s, fset: pc.fset, info: c.info, pkg: c.pkg, cellNo: cellNo, packages: map[string]bool{}, funcVars: map[string]string{}, funcImpls: map[string]string{}}
 	for name := range s.importedPackages() {
 		l.packages[name] = true
 	}
@@ -94,6 +95,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	l.lowerResult(body)
 	funcVarDecls, funcAssigns := l.lowerFuncVar(pc.decls, body)
 	prog.funcVars = l.funcVars
+	prog.funcImpls = l.funcImpls
 
 	for p := range needs {
 		prog.stdSources = append(prog.stdSources, p)

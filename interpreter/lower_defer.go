@@ -25,7 +25,8 @@ func (l *lowerer) lowerDefer(root ast.Node) {
 			return nil
 		}
 		done[ds] = true
-		if out := l.deferMethod(ds); out != nil {
+		if out, lowered := l.deferMethod(ds); out != nil {
+			done[lowered] = true
 			return out
 		}
 		var names, values []ast.Expr
@@ -61,14 +62,14 @@ func (l *lowerer) lowerDefer(root ast.Node) {
 //		_goparD1, _goparD2 := r, x
 //		defer func(_goparR *Res, _goparA0 int) { _goparR.Close(_goparA0) }(_goparD1, _goparD2)
 //	}
-func (l *lowerer) deferMethod(ds *ast.DeferStmt) []ast.Stmt {
+func (l *lowerer) deferMethod(ds *ast.DeferStmt) ([]ast.Stmt, *ast.DeferStmt) {
 	sel, ok := ds.Call.Fun.(*ast.SelectorExpr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	s := l.info.Selections[sel]
 	if s == nil || s.Kind() != types.MethodVal {
-		return nil
+		return nil, nil
 	}
 	sig := s.Type().(*types.Signature)
 	recvType := s.Recv()
@@ -91,7 +92,7 @@ func (l *lowerer) deferMethod(ds *ast.DeferStmt) []ast.Stmt {
 		case i < n:
 			t = sig.Params().At(i).Type()
 		default:
-			return nil
+			return nil, nil
 		}
 		d := l.fresh("D")
 		names = append(names, d)
@@ -104,7 +105,7 @@ func (l *lowerer) deferMethod(ds *ast.DeferStmt) []ast.Stmt {
 	lit := &ast.FuncLit{Type: &ast.FuncType{Params: params}, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}}}
 	deferred := &ast.DeferStmt{Defer: ds.Defer, Call: &ast.CallExpr{Fun: lit, Args: outerArgs}}
 	assign := &ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values}
-	return []ast.Stmt{&ast.BlockStmt{List: []ast.Stmt{assign, deferred}}}
+	return []ast.Stmt{&ast.BlockStmt{List: []ast.Stmt{assign, deferred}}}, deferred
 }
 
 // receiverValue is what a method value binds: the receiver itself, or its

@@ -47,11 +47,27 @@ func (l *lowerer) lowerFuncVar(decls []ast.Decl, body *ast.BlockStmt) (vars []as
 			}}})
 		}
 		l.funcVars[name] = sig
+		l.funcImpls[name] = impl
 		assigns = append(assigns, &ast.AssignStmt{
 			Lhs: []ast.Expr{ast.NewIdent(name)},
 			Tok: token.ASSIGN,
 			Rhs: []ast.Expr{ast.NewIdent(impl)},
 		})
+	}
+	// After an interrupt, the funcs of earlier cells are assigned again:
+	// yaegi stops interpreted code by changing its run id, and a func value
+	// made before that keeps the old id and returns at once.
+	if l.s.interrupted {
+		for _, name := range sortedKeys(l.s.funcImpls) {
+			if _, mine := l.funcImpls[name]; mine {
+				continue
+			}
+			assigns = append(assigns, &ast.AssignStmt{
+				Lhs: []ast.Expr{ast.NewIdent(name)},
+				Tok: token.ASSIGN,
+				Rhs: []ast.Expr{ast.NewIdent(l.s.funcImpls[name])},
+			})
+		}
 	}
 	// The cell's own code calls its funcs directly (recursion is the hot
 	// path); only code of other cells goes through the variables.

@@ -149,7 +149,9 @@ func (l *lowerer) forLoop(f *ast.ForStmt, label string) {
 	// The header works on outer copies.
 	outer := map[types.Object]string{}
 	var inner, outerIDs []ast.Expr
-	for _, id := range ids {
+	names := make([]string, len(ids)) // before the header is renamed
+	for i, id := range ids {
+		names[i] = id.Name
 		name := l.fresh("L").Name
 		outer[l.info.Defs[id]] = name
 		inner = append(inner, ast.NewIdent(id.Name))
@@ -181,9 +183,9 @@ func (l *lowerer) forLoop(f *ast.ForStmt, label string) {
 	if l.assigns(f.Body, vars) {
 		copyBack := func() ast.Stmt {
 			var lhs, rhs []ast.Expr
-			for i, id := range ids {
+			for i := range ids {
 				lhs = append(lhs, ast.NewIdent(outerIDs[i].(*ast.Ident).Name))
-				rhs = append(rhs, ast.NewIdent(id.Name))
+				rhs = append(rhs, ast.NewIdent(names[i]))
 			}
 			return &ast.AssignStmt{Lhs: lhs, Tok: token.ASSIGN, Rhs: rhs}
 		}

@@ -105,10 +105,13 @@ func (s *Session) commit(pc *parsedCell, c *checked, prog *program) {
 		s.globals[g.name] = g
 		s.dropDecl(g.name)
 		delete(s.funcs, g.name)
+		delete(s.funcImpls, g.name)
 	}
 	for name, sig := range prog.funcVars {
 		s.funcs[name] = sig
+		s.funcImpls[name] = prog.funcImpls[name]
 	}
+	s.interrupted = false
 	for _, d := range c.dropped {
 		s.dropKey(d.key)
 		fmt.Fprintf(s.opts.Stderr, "gopar: removed %s of an earlier cell, which no longer compiles: %s\n", d.key, d.why)

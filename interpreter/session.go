@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"io"
 	"maps"
@@ -34,18 +35,20 @@ type Options struct {
 type Session struct {
 	opts Options
 
-	mu       sync.Mutex // held while a cell runs
-	in       *interp.Interpreter
-	stderr   *panicFilter
-	decls    []declRecord          // latest version of each declaration, oldest first
-	globals  map[string]*globalVar // variables cells defined
-	hidden   map[string]string     // import path -> name, for generated code
-	loaded   map[string]bool       // std source packages loaded into the interpreter
-	funcs    map[string]string     // cell funcs held in variables, with their signatures
-	evals    int                   // number of sources handed to yaegi, numbers their lines
-	cells    int                   // number of cells run
-	compiled int                   // number of funcs made by Compile
-	sources  map[int]*emitted
+	mu          sync.Mutex // held while a cell runs
+	in          *interp.Interpreter
+	stderr      *panicFilter
+	decls       []declRecord          // latest version of each declaration, oldest first
+	globals     map[string]*globalVar // variables cells defined
+	hidden      map[string]string     // import path -> name, for generated code
+	loaded      map[string]bool       // std source packages loaded into the interpreter
+	funcs       map[string]string     // cell funcs held in variables, with their signatures
+	funcImpls   map[string]string     // and the funcs that implement them
+	interrupted bool                  // the last cell was interrupted
+	evals       int                   // number of sources handed to yaegi, numbers their lines
+	cells       int                   // number of cells run
+	compiled    int                   // number of funcs made by Compile
+	sources     map[int]*emitted
 
 	pendingHidden []string // hidden imports not yet made in the interpreter
 
@@ -62,15 +65,16 @@ type Session struct {
 // publish makes the current state the one Complete and Inspect see.
 func (s *Session) publish() {
 	v := &Session{
-		opts:    s.opts,
-		in:      s.in,
-		decls:   append([]declRecord(nil), s.decls...),
-		globals: maps.Clone(s.globals),
-		hidden:  maps.Clone(s.hidden),
-		funcs:   maps.Clone(s.funcs),
-		loaded:  map[string]bool{},
-		cells:   s.cells,
-		sources: map[int]*emitted{},
+		opts:      s.opts,
+		in:        s.in,
+		decls:     append([]declRecord(nil), s.decls...),
+		globals:   maps.Clone(s.globals),
+		hidden:    maps.Clone(s.hidden),
+		funcs:     maps.Clone(s.funcs),
+		funcImpls: maps.Clone(s.funcImpls),
+		loaded:    map[string]bool{},
+		cells:     s.cells,
+		sources:   map[int]*emitted{},
 	}
 	s.viewMu.Lock()
 	s.view = v
@@ -137,6 +141,8 @@ func (s *Session) start() error {
 	s.hidden = map[string]string{}
 	s.loaded = map[string]bool{}
 	s.funcs = map[string]string{}
+	s.funcImpls = map[string]string{}
+	s.interrupted = false
 	s.pendingHidden = nil
 	s.sources = map[int]*emitted{}
 	if _, err := in.Eval(runtimeImports); err != nil {
@@ -254,6 +260,7 @@ func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) 
 		return v, nil
 	}
 	if ctx.Err() != nil {
+		s.interrupted = true
 		return v, &Error{Name: nameInterrupted, Value: "the cell was interrupted",
 			Traceback: []string{"Interrupted: the cell was interrupted"}}
 	}
@@ -358,10 +365,12 @@ func (s *Session) Snapshot() []string {
 }
 
 // Restore replays declarations from Snapshot into the session. Variables get
-// their declared initial values again.
+// their declared initial values again. When the whole does not compile, the
+// declarations are replayed one by one and those that fail are reported.
 func (s *Session) Restore(decls []string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.publish()
 	var imports, rest []string
 	for _, d := range decls {
 		if strings.HasPrefix(d, "import ") {
@@ -370,11 +379,22 @@ func (s *Session) Restore(decls []string) error {
 			rest = append(rest, d)
 		}
 	}
-	// Hidden imports the variable types may name.
 	code := strings.Join(imports, "\n") + "\n" + strings.Join(rest, "\n")
-	_, err := s.execute(context.Background(), code)
-	s.publish()
-	return err
+	if _, err := s.execute(context.Background(), code); err == nil {
+		return nil
+	}
+	var failed []string
+	for _, d := range append(imports, rest...) {
+		if _, err := s.execute(context.Background(), d); err != nil {
+			first, _, _ := strings.Cut(d, "\n")
+			failed = append(failed, first)
+		}
+	}
+	if len(failed) > 0 {
+		msg := "could not restore: " + strings.Join(failed, "; ")
+		return &Error{Name: nameCompile, Value: msg, Traceback: []string{msg}}
+	}
+	return nil
 }
 
 // Variable describes one cell-defined package-level variable.
@@ -428,7 +448,10 @@ func (s *Session) Compile(src string) (any, error) {
 	defer s.mu.Unlock()
 	s.compiled++
 	name := "_goparCompiled" + strconv.Itoa(s.compiled)
-	if _, err := s.execute(context.Background(), name+" :=\n"+src); err != nil {
+	// The magics time code in sessions that may not have imported the
+	// packages it names (time): import them.
+	code := s.missingImports(src) + name + " :=\n" + src
+	if _, err := s.execute(context.Background(), code); err != nil {
 		return nil, err
 	}
 	delete(s.globals, name) // not a variable of the user's
@@ -488,4 +511,32 @@ func (s *Session) flushHidden() error {
 	}
 	s.pendingHidden = nil
 	return nil
+}
+
+// missingImports writes import declarations for the packages src names
+// (as pkg.Member) that the session has not imported.
+func (s *Session) missingImports(src string) string {
+	f, err := parser.ParseExpr(src)
+	if err != nil {
+		return ""
+	}
+	imported := s.importedPackages()
+	seen := map[string]bool{}
+	var b strings.Builder
+	ast.Inspect(f, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		id, ok := sel.X.(*ast.Ident)
+		if !ok || seen[id.Name] || imported[id.Name] != "" || s.declares(id.Name) {
+			return true
+		}
+		seen[id.Name] = true
+		if p, ok := packageByName(id.Name); ok {
+			fmt.Fprintf(&b, "import %s %q\n", id.Name, p)
+		}
+		return true
+	})
+	return b.String()
 }

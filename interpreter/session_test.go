@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -203,4 +204,26 @@ func keys(m map[string]any) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestLongSession runs cells past the point where the line numbers given to
+// generated sources wrap around.
+func TestLongSession(t *testing.T) {
+	s, out, _ := newTestSession(t, "")
+	if _, e := run(t, s, "import \"fmt\"\nfunc half(n int) int { return n / 2 }"); e != nil {
+		t.Fatal(e)
+	}
+	s.evals = 3*lineBlocks - 4
+	for i := range 10 {
+		if _, e := run(t, s, fmt.Sprintf("fmt.Println(half(%d))", 2*i)); e != nil {
+			t.Fatalf("cell %d: %v", i, e)
+		}
+	}
+	if !strings.HasSuffix(out.String(), "8\n9\n") {
+		t.Errorf("output %q", out.String())
+	}
+	_, e := run(t, s, "x := 1\ny := x + \"s\"")
+	if e == nil || !strings.HasPrefix(e.Value, "2:6: ") {
+		t.Errorf("error after the wrap: %v", e)
+	}
 }

@@ -14,17 +14,27 @@ import (
 
 // lineBlock spaces the line numbers of successive sources handed to yaegi:
 // source n starts at line n*lineBlock, so any position yaegi reports, even
-// in a func an earlier cell defined, leads back to its cell.
-const lineBlock = 100000
+// in a func an earlier cell defined, leads back to its cell. Line numbers
+// must stay below 1<<30, so the numbering wraps after lineBlocks sources.
+const (
+	lineBlock  = 20000
+	lineBlocks = 50000
+	// keepMaps is how many sources keep their position maps; older ones
+	// only remember their cell.
+	keepMaps = 1000
+)
 
 // nextBase is the first line number of the next source.
-func (s *Session) nextBase() int { return (s.evals + 1) * lineBlock }
+func (s *Session) nextBase() int { return (s.evals%lineBlocks + 1) * lineBlock }
 
 // register remembers how to map the positions of a source back to its cell.
 func (s *Session) register(em *emitted) {
-	s.evals = em.base / lineBlock
+	s.evals++
 	em.cell = s.cells
-	s.sources[s.evals] = em
+	s.sources[em.base/lineBlock] = em
+	if old, ok := s.sources[(s.evals-keepMaps)%lineBlocks+1]; ok && old != em {
+		old.points, old.src = nil, ""
+	}
 }
 
 // emitFile prints a file for yaegi and registers it.
@@ -56,8 +66,12 @@ func (s *Session) cellPos(line, col int) (l, c int, current, ok bool) {
 	if em == nil {
 		return 0, 0, false, false
 	}
+	current = em.cell == s.cells
+	if em.points == nil && em.src == "" {
+		return 0, 0, current, true // an old source: its cell is all we know
+	}
 	l, c, ok = em.cellPos(line, col)
-	return l, c, em.cell == s.cells, ok
+	return l, c, current, ok
 }
 
 var framePos = regexp.MustCompile(`^(?:_\.go:)?(\d+):(\d+): (.*)$`)
@@ -73,6 +87,9 @@ func (s *Session) remap(msg string) string {
 	l, c, current, ok := s.cellPos(line, col)
 	if !ok {
 		return ""
+	}
+	if l == 0 {
+		return "(earlier cell) " + m[3]
 	}
 	if !current {
 		return fmt.Sprintf("(earlier cell) %d:%d: %s", l, c, m[3])
@@ -109,6 +126,17 @@ func (s *Session) frames() []string {
 		switch {
 		case strings.HasPrefix(fn, "_goparCell"):
 			fn = "the cell"
+		case strings.HasPrefix(fn, "_goparF_"):
+			// A cell func, held in a variable (lower_funcvar.go).
+			name := strings.TrimPrefix(fn, "_goparF_")
+			if i := strings.LastIndexByte(name, '_'); i > 0 {
+				rest := ""
+				if j := strings.IndexByte(name[i:], '.'); j >= 0 {
+					rest = name[i+j:]
+				}
+				name = name[:i] + rest
+			}
+			fn = name
 		case strings.HasPrefix(fn, "_gopar"):
 			continue
 		}
