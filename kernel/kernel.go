@@ -124,18 +124,21 @@ func outputLimitFromEnv() int {
 func (k *Kernel) Run(ctx context.Context) error {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	k.shell = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("shell")))
-	k.control = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("control")))
-	k.stdin = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("stdin")))
-	k.iopub = zmq4.NewPub(ctx)
-	k.hb = zmq4.NewRep(ctx)
+	logs := zmq4.WithLogger(k.logger)
+	k.shell = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("shell")), logs)
+	k.control = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("control")), logs)
+	k.stdin = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("stdin")), logs)
+	k.iopub = zmq4.NewPub(ctx, logs)
+	k.hb = zmq4.NewRep(ctx, logs)
 	binds := []struct {
 		s    zmq4.Socket
 		port int
-	}{{k.shell, k.conn.ShellPort}, {k.control, k.conn.ControlPort}, {k.stdin, k.conn.StdinPort},
-		{k.iopub, k.conn.IOPubPort}, {k.hb, k.conn.HBPort}}
+		name string
+	}{{k.shell, k.conn.ShellPort, "shell"}, {k.control, k.conn.ControlPort, "control"}, {k.stdin, k.conn.StdinPort, "stdin"},
+		{k.iopub, k.conn.IOPubPort, "iopub"}, {k.hb, k.conn.HBPort, "heartbeat"}}
 	for _, b := range binds {
-		if err := b.s.Listen(k.conn.endpoint(b.port)); err != nil {
+		// The guard keeps peers without the key from crashing or blocking the sockets.
+		if err := b.s.Listen(guardedEndpoint(k.conn.endpoint(b.port), b.name, k.logger)); err != nil {
 			return fmt.Errorf("listening on %s: %w", k.conn.endpoint(b.port), err)
 		}
 	}

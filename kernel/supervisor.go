@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gopar/worker"
@@ -36,12 +37,15 @@ type Supervisor struct {
 	// InterruptGrace is how long an interrupted cell may take to stop
 	// before the worker is killed and restarted.
 	InterruptGrace time.Duration
+	// MemoryLimit is the resident memory, in bytes, past which the worker
+	// is stopped and the cell fails with a MemoryError; 0 for none.
+	MemoryLimit int64
 }
 
 // NewSupervisor returns a supervisor that starts workers with argv and
 // sends their output to out.
 func NewSupervisor(argv []string, out *Output) *Supervisor {
-	return &Supervisor{argv: argv, out: out, InterruptGrace: 3 * time.Second}
+	return &Supervisor{argv: argv, out: out, InterruptGrace: 3 * time.Second, MemoryLimit: memoryLimitOrDefault()}
 }
 
 // Start launches the first worker without waiting for it to be ready.
@@ -57,11 +61,14 @@ func (s *Supervisor) current() (*process, error) {
 	if s.proc != nil && !s.proc.dead() {
 		return s.proc, nil
 	}
-	p, err := startProcess(s.argv, s.env, s.out)
+	p, err := startProcess(s.argv, workerEnv(s.env, s.MemoryLimit), s.out)
 	if err != nil {
 		return nil, err
 	}
 	s.proc = p
+	if s.MemoryLimit > 0 {
+		go p.watchMemory(s.MemoryLimit)
+	}
 	if len(s.decls) > 0 {
 		p.restore(s.decls)
 	}
@@ -123,6 +130,9 @@ func (s *Supervisor) recover(p *process, cause error) *worker.Error {
 	case errors.Is(cause, errStuck):
 		e.Name = "Interrupted"
 		e.Value = "the cell did not stop after the interrupt, so its process was restarted"
+	case p.overMemory.Load() > 0:
+		e.Name = "MemoryError"
+		e.Value = memoryError(s.MemoryLimit)
 	default:
 		e.Value = p.fatalMessage()
 	}
@@ -215,6 +225,8 @@ type process struct {
 	errTail  []byte // the end of stderr, for the fatal message
 	exitErr  error
 	finished bool
+
+	overMemory atomic.Int64 // resident bytes when killed for passing the memory limit
 }
 
 func startProcess(argv, env []string, out *Output) (*process, error) {

@@ -1,0 +1,80 @@
+// Command report assembles BENCHMARKS.md from the results of one
+// `make bench` run: the kernel benchmarks of bench/kernel (JSON), the
+// native kernels against C (bench/native's Markdown) and the runtime
+// against asyncio (bench/runtime's Markdown). It writes the tables as
+// ratios and draws the charts as PNG files with gonum plot:
+//
+//	go run ./bench/report -kernel k.json -native native.md -runtime runtime.md \
+//		-o BENCHMARKS.md -charts bench/report/charts
+//
+// scripts/bench.sh runs the benchmarks and then this.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gonum.org/v1/plot"
+)
+
+func main() {
+	kernelPath := flag.String("kernel", "", "results of bench/kernel/bench_kernel.py (JSON)")
+	nativePath := flag.String("native", "", "results of bench/native (Markdown)")
+	runtimePath := flag.String("runtime", "", "results of bench/runtime (Markdown)")
+	out := flag.String("o", "BENCHMARKS.md", "the report to write")
+	charts := flag.String("charts", "bench/report/charts", "directory for the chart PNGs, relative to the report")
+	flag.Parse()
+	if err := run(*kernelPath, *nativePath, *runtimePath, *out, *charts); err != nil {
+		fmt.Fprintln(os.Stderr, "bench/report:", err)
+		os.Exit(1)
+	}
+}
+
+func run(kernelPath, nativePath, runtimePath, out, charts string) error {
+	k, err := readKernelResults(kernelPath)
+	if err != nil {
+		return err
+	}
+	nativeMD, err := os.ReadFile(nativePath)
+	if err != nil {
+		return err
+	}
+	runtimeMD, err := os.ReadFile(runtimePath)
+	if err != nil {
+		return err
+	}
+	chartDir := filepath.Join(filepath.Dir(out), charts)
+	if err := os.MkdirAll(chartDir, 0o755); err != nil {
+		return err
+	}
+	r := &report{k: k, native: string(nativeMD), runtime: string(runtimeMD), chartDir: chartDir, chartLink: filepath.ToSlash(charts)}
+	md, err := r.render()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, []byte(md), 0o644)
+}
+
+// report builds the Markdown and the charts it links.
+type report struct {
+	k               *kernelResults
+	native, runtime string
+	chartDir        string // where charts are written
+	chartLink       string // how the report links them
+
+	b strings.Builder
+}
+
+func (r *report) printf(format string, args ...any) { fmt.Fprintf(&r.b, format, args...) }
+
+// chart saves p as name (w × h inches) and links it from the report.
+func (r *report) chart(p *plot.Plot, name, alt string, w, h float64) error {
+	if _, err := save(p, r.chartDir, name, w, h); err != nil {
+		return err
+	}
+	r.printf("![%s](%s/%s)\n\n", alt, r.chartLink, name)
+	return nil
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTables(t *testing.T) {
+	md := "# t\n\ntext\n\n| a | b |\n|---|---:|\n| 1 | 2 |\n| 3 | 4 |\n\nmore\n| x |\n|:-:|\n| y |\n"
+	got := tables(md)
+	if len(got) != 2 {
+		t.Fatalf("found %d tables, want 2", len(got))
+	}
+	tests := []struct {
+		i      int
+		header string
+		rows   int
+		last   string
+	}{
+		{0, "a,b", 2, "3,4"},
+		{1, "x", 1, "y"},
+	}
+	for _, tt := range tests {
+		tb := got[tt.i]
+		if h := strings.Join(tb.header, ","); h != tt.header {
+			t.Errorf("table %d header %q, want %q", tt.i, h, tt.header)
+		}
+		if len(tb.rows) != tt.rows || strings.Join(tb.rows[len(tb.rows)-1], ",") != tt.last {
+			t.Errorf("table %d rows %q", tt.i, tb.rows)
+		}
+	}
+}
+
+func TestNumberAndMicroseconds(t *testing.T) {
+	tests := []struct {
+		cell   string
+		number float64
+		micros float64
+		ok     bool
+	}{
+		{"16.7 (18.0)", 16.7, 16.7, true},
+		{"78.91 µs", 78.91, 78.91, true},
+		{"1.5 ms", 1.5, 1500, true},
+		{"350 ns", 350, 0.35, true},
+		{"2 s", 2, 2e6, true},
+		{"95×", 95, 95, true},
+		{"1,024", 1024, 1024, true},
+		{"", 0, 0, false},
+		{"yes", 0, 0, false},
+	}
+	for _, tt := range tests {
+		n, ok := number(tt.cell)
+		if ok != tt.ok || n != tt.number {
+			t.Errorf("number(%q) = %v, %v", tt.cell, n, ok)
+		}
+		if m, ok := microseconds(tt.cell); ok != tt.ok || m != tt.micros {
+			t.Errorf("microseconds(%q) = %v, %v", tt.cell, m, ok)
+		}
+	}
+}
+
+func TestDemote(t *testing.T) {
+	got := demote("# Title\n\nintro\n## Part\ntext\n### Sub\n", 1)
+	want := "intro\n### Part\ntext\n#### Sub\n"
+	if got != want {
+		t.Errorf("demote = %q, want %q", got, want)
+	}
+}
+
+func TestResultsOfTheOtherBenchmarks(t *testing.T) {
+	native, err := os.ReadFile("testdata/native.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := nativeRows(string(native))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 || rows[0].name != "CalcPi" || rows[0].goMS != 16.2 || rows[0].cMS != 16.8 || rows[0].ratio != 0.97 {
+		t.Errorf("native rows: %+v", rows)
+	}
+	runtime, err := os.ReadFile("testdata/runtime.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, err := taskRows(string(runtime))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tasks) != 13 || tasks[0].tasks != 1 || tasks[0].asyncio != 44.41 || tasks[0].compiled != 0.81 || tasks[12].tasks != 4096 {
+		t.Errorf("task rows: %+v", tasks)
+	}
+	if _, err := nativeRows("no table here"); err == nil {
+		t.Error("no error for a report without its table")
+	}
+}
+
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "BENCHMARKS.md")
+	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", out, "charts"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(b)
+	k, err := readKernelResults("testdata/kernel.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, p := k.Kernel["gopar"], k.Kernel["ipykernel"]
+	for _, want := range []string{
+		"## Summary", "## Start-up and round trip, against ipykernel", "## Interpreted loops, against CPython",
+		"## Native kernels, against C", "## Runtime overhead per task, against asyncio", "## Mandelbrot scaling from 1 to 2 workers",
+		"## Kernel memory, against ipykernel", fmt.Sprintf("## A workshop room: %d kernels at once", k.Room.Kernels),
+		"| start-up to first kernel_info_reply (median) | " + ms(g.Startup.Median) + " | " + ms(p.Startup.Median) + " (ipykernel) | " +
+			ratioText(g.Startup.Median/p.Startup.Median) + " |",
+		"### Calling a kernel from a cell", // bench/native's own section, demoted
+		"same sum: yes",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	for _, name := range []string{"ratios", "startup", "roundtrip", "interpreted", "native", "tasks", "scaling", "memory"} {
+		if !strings.Contains(md, "charts/"+name+".png") {
+			t.Errorf("the report does not link %s.png", name)
+		}
+		info, err := os.Stat(filepath.Join(dir, "charts", name+".png"))
+		if err != nil || info.Size() < 1000 {
+			t.Errorf("chart %s.png: %v", name, err)
+		}
+	}
+}
