@@ -73,3 +73,25 @@ func TestRuntimeValuesAcrossCells(t *testing.T) {
 		t.Errorf("a func taking the runtime type: %v, %v", res, e)
 	}
 }
+
+// After a crash the kernel replays a snapshot into a fresh session; a
+// variable whose type comes from a package imported by name and hidden
+// import alike must not break the replay.
+func TestRestoreWithHiddenImports(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	cell := "import (\n\t\"fmt\"\n\t\"image\"\n)\nfunc square(x int) int { return x * x }\nimg := image.NewRGBA(image.Rect(0, 0, 4, 4))\nfmt.Sprint(img.Bounds())"
+	if _, e := run(t, s, cell); e != nil {
+		t.Fatal(e)
+	}
+	decls := s.Snapshot()
+	fresh, _, _ := newTestSession(t, "")
+	if err := fresh.Restore(decls); err != nil {
+		t.Fatalf("Restore(%q): %v", decls, err)
+	}
+	if res, e := run(t, fresh, "square(7)"); e != nil || res["text/plain"] != "49" {
+		t.Errorf("square(7) after restore = %v, %v", res, e)
+	}
+	if _, e := run(t, fresh, "import \"os\"\nfmt.Sprint(img == nil, os.Getpid() > 0)"); e != nil {
+		t.Errorf("a cell importing after the restore: %v", e)
+	}
+}

@@ -373,11 +373,19 @@ func (s *Session) Restore(decls []string) error {
 	defer s.publish()
 	var imports, rest []string
 	for _, d := range decls {
+		if path, ok := hiddenImportDecl(d); ok {
+			// Generated names are the session's own business, not a cell's.
+			s.hiddenImport(path)
+			continue
+		}
 		if strings.HasPrefix(d, "import ") {
 			imports = append(imports, d)
 		} else {
 			rest = append(rest, d)
 		}
+	}
+	if err := s.flushHidden(); err != nil {
+		return err
 	}
 	code := strings.Join(imports, "\n") + "\n" + strings.Join(rest, "\n")
 	if _, err := s.execute(context.Background(), code); err == nil {
@@ -395,6 +403,17 @@ func (s *Session) Restore(decls []string) error {
 		return &Error{Name: nameCompile, Value: msg, Traceback: []string{msg}}
 	}
 	return nil
+}
+
+// hiddenImportDecl recognises a Snapshot line for a hidden import and
+// returns its path.
+func hiddenImportDecl(d string) (path string, ok bool) {
+	f := strings.Fields(d)
+	if len(f) != 3 || f[0] != "import" || !strings.HasPrefix(f[1], "_goparpkg_") {
+		return "", false
+	}
+	path, err := strconv.Unquote(f[2])
+	return path, err == nil
 }
 
 // Variable describes one cell-defined package-level variable.

@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -223,6 +224,7 @@ type process struct {
 	released uint64    // highest marker whose event has been handled
 	synced   *sync.Cond
 	errTail  []byte // the end of stderr, for the fatal message
+	fatal    string // the first "fatal error: ..." line the runtime printed
 	exitErr  error
 	finished bool
 
@@ -355,6 +357,14 @@ func (p *process) readStream(index int, name string, r io.ReadCloser) {
 func (p *process) keepErrTail(text []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	// The runtime's own reason comes first; a stack dump may follow it and
+	// push it out of the tail.
+	if p.fatal == "" {
+		if i := bytes.Index(text, []byte("fatal error: ")); i >= 0 {
+			line, _, _ := bytes.Cut(text[i:], []byte("\n"))
+			p.fatal = string(line)
+		}
+	}
 	p.errTail = append(p.errTail, text...)
 	if len(p.errTail) > 8<<10 {
 		p.errTail = p.errTail[len(p.errTail)-8<<10:]
@@ -364,8 +374,11 @@ func (p *process) keepErrTail(text []byte) {
 // fatalMessage names why the worker died, from the end of its stderr.
 func (p *process) fatalMessage() string {
 	p.mu.Lock()
-	tail, exitErr := string(p.errTail), p.exitErr
+	tail, exitErr, fatal := string(p.errTail), p.exitErr, p.fatal
 	p.mu.Unlock()
+	if fatal != "" {
+		return fatal
+	}
 	lines := strings.Split(tail, "\n")
 	for i := len(lines) - 1; i >= 0; i-- {
 		l := strings.TrimSpace(lines[i])
