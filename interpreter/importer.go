@@ -52,7 +52,7 @@ var sharedImporter = sync.OnceValue(func() *symImporter {
 			}
 			// Only a package cells cannot import by its own path: std
 			// packages alias types of others (os.FileInfo is fs.FileInfo).
-			if real := v.Type().Elem().PkgPath(); real != "" && real != cellPath && v.Type().Elem().Name() == name && !im.hasTable(real) {
+			if real := v.Type().Elem().PkgPath(); real != "" && real != cellPath && v.Type().Elem().Name() == name && !im.declares(real, name) {
 				im.aliases[real] = cellPath
 			}
 		}
@@ -421,6 +421,18 @@ func (im *symImporter) typeFor(t reflect.Type) types.Type {
 }
 
 // hasTable reports whether path has compiled symbols.
+// declares reports whether the table cells import path by holds name. A
+// table of interface wrappers alone (keyed by a runtime package's Go path)
+// does not make that path importable.
+func (im *symImporter) declares(path, name string) bool {
+	syms, _, ok := im.table(path)
+	if !ok {
+		return false
+	}
+	_, ok = syms[name]
+	return ok
+}
+
 func (im *symImporter) hasTable(path string) bool {
 	_, _, ok := im.table(path)
 	return ok

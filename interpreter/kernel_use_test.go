@@ -95,3 +95,15 @@ func TestRestoreWithHiddenImports(t *testing.T) {
 		t.Errorf("a cell importing after the restore: %v", e)
 	}
 }
+
+// gopar/display has a second table under its Go path (interface wrappers);
+// its types still resolve through the path cells import.
+func TestDisplayHandleAcrossCells(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, "import \"gopar/display\"\nh := display.NewHandle()"); e != nil {
+		t.Fatal(e)
+	}
+	if _, e := run(t, s, "h.ID() != \"\""); e != nil {
+		t.Errorf("using the handle in the next cell: %v", e)
+	}
+}
