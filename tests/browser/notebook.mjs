@@ -251,24 +251,34 @@ async function runChecks(page) {
   );
   await waitKernelIdle(page, 60_000, "the kernel to come back after the restart");
   const sum = await appendCell(page, "1 + 1");
-  await runCell(page, sum);
-  await bounded(
-    "waiting for 1 + 1 after the restart",
-    page.waitForFunction((i) => !Jupyter.notebook.get_cell(i).element.hasClass("running"), sum, {
-      timeout: left(30_000),
-    }),
-  );
-  const after = await page.evaluate((i) => {
-    const cell = Jupyter.notebook.get_cell(i);
-    return {
-      prompt: cell.input_prompt_number,
-      result: cell.output_area.outputs.map((o) => (o.data && o.data["text/plain"]) || o.text || o.ename || ""),
-    };
-  }, sum);
-  const shown = (await cellLocator(page, sum).locator(".output_result, .output_text").allInnerTexts()).join("\n").trim();
+  // The Notebook 6 server may not have re-subscribed to the new kernel's
+  // iopub by the first request (ZeroMQ's slow joiner: the result is
+  // published before the subscription arrives); one more run must show it.
+  let shown = "";
+  let after = null;
+  let attempts = 0;
+  while (shown !== "2" && attempts < 2) {
+    attempts++;
+    await runCell(page, sum);
+    await bounded(
+      "waiting for 1 + 1 after the restart",
+      page.waitForFunction((i) => !Jupyter.notebook.get_cell(i).element.hasClass("running"), sum, {
+        timeout: left(30_000),
+      }),
+    );
+    after = await page.evaluate((i) => {
+      const cell = Jupyter.notebook.get_cell(i);
+      return {
+        prompt: cell.input_prompt_number,
+        result: cell.output_area.outputs.map((o) => (o.data && o.data["text/plain"]) || o.text || o.ename || ""),
+      };
+    }, sum);
+    shown = (await cellLocator(page, sum).locator(".output_result, .output_text").allInnerTexts()).join("\n").trim();
+    if (shown !== "2" && attempts < 2) step(`1 + 1 showed ${JSON.stringify(shown)} on run ${attempts}; running it again`);
+  }
   if (shown !== "2") throw new Error(`1 + 1 after the restart shows ${JSON.stringify(shown)} (${JSON.stringify(after)})`);
   // A new kernel numbers its executions from 1 again.
-  if (after.prompt !== 1) throw new Error(`the first cell after the restart is In [${after.prompt}], not In [1]`);
+  if (after.prompt !== attempts) throw new Error(`cell run ${attempts} after the restart is In [${after.prompt}], not In [${attempts}]`);
   await waitKernelIdle(page, 10_000, "the kernel to go idle after 1 + 1");
   const restartShot = join(artifacts, "restarted.png");
   await page.screenshot({ path: restartShot, timeout: left(15_000) });
