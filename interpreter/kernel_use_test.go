@@ -107,3 +107,18 @@ func TestDisplayHandleAcrossCells(t *testing.T) {
 		t.Errorf("using the handle in the next cell: %v", e)
 	}
 }
+
+// A timing magic compiles a literal that uses package time before the
+// learner imports it; the learner's import afterwards is not a redeclaration.
+func TestImportAfterCompileImportedIt(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, err := s.Compile("func(n int) time.Duration { return time.Duration(n) }"); err != nil {
+		t.Fatal(err)
+	}
+	if _, e := run(t, s, "import (\n\t\"fmt\"\n\t\"time\"\n)\nfunc later() string { return fmt.Sprint(time.Second) }"); e != nil {
+		t.Fatalf("importing time after Compile did: %v", e)
+	}
+	if res, e := run(t, s, "later()"); e != nil || res["text/plain"] != "1s" {
+		t.Errorf("later() = %v, %v", res, e)
+	}
+}

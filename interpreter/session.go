@@ -10,6 +10,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path"
 	"reflect"
 	"sort"
 	"strconv"
@@ -553,7 +554,13 @@ func (s *Session) missingImports(src string) string {
 		}
 		seen[id.Name] = true
 		if p, ok := packageByName(id.Name); ok {
-			fmt.Fprintf(&b, "import %s %q\n", id.Name, p)
+			// The plain form, as a learner writes it, so that their own
+			// import of the package later is recognised as the same one.
+			if path.Base(p) == id.Name {
+				fmt.Fprintf(&b, "import %q\n", p)
+			} else {
+				fmt.Fprintf(&b, "import %s %q\n", id.Name, p)
+			}
 		}
 		return true
 	})
