@@ -95,3 +95,33 @@ func TestRunStopsAtAFailingCellUnlessAllowed(t *testing.T) {
 		t.Errorf("with --allow-errors the last cell gave %v", got)
 	}
 }
+
+// Every lesson runs clean headless, as it does through nbclient.
+func TestLessonsThroughGoparRun(t *testing.T) {
+	lessons, err := filepath.Glob("../lessons/[0-9][0-9]-*.ipynb")
+	if err != nil || len(lessons) != 9 {
+		t.Fatalf("found lessons %v (%v), want nine", lessons, err)
+	}
+	for _, nb := range lessons {
+		t.Run(filepath.Base(nb), func(t *testing.T) {
+			ex, printed, err := runNotebook(t, nb, "-q")
+			if err != nil {
+				t.Fatalf("gopar run %s: %v\n%s", nb, err, printed)
+			}
+			ran := 0
+			for _, c := range ex.Cells {
+				if c.CellType == "code" && c.ExecutionCount != nil {
+					ran++
+				}
+				for _, o := range c.Outputs {
+					if o["output_type"] == "error" {
+						t.Errorf("%s: error output %v: %v", nb, o["ename"], o["evalue"])
+					}
+				}
+			}
+			if ran == 0 {
+				t.Errorf("%s: no cell ran", nb)
+			}
+		})
+	}
+}
