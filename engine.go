@@ -69,15 +69,6 @@ func (e *engine) IsComplete(code string) (string, string) {
 	return interpreter.IsComplete(code)
 }
 
-func (e *engine) GlobalNames() []string {
-	vars := e.Globals()
-	names := make([]string, len(vars))
-	for i, v := range vars {
-		names[i] = v.Name
-	}
-	return names
-}
-
 // magicEngine adapts the session to what magics ask of it.
 type magicEngine struct{ *engine }
 

@@ -417,6 +417,14 @@ func hiddenImportDecl(d string) (path string, ok bool) {
 	return path, err == nil
 }
 
+// GlobalNames lists the cell-defined package-level variables by name,
+// without formatting their values: the kernel asks after every cell.
+func (s *Session) GlobalNames() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return sortedKeys(s.globals)
+}
+
 // Variable describes one cell-defined package-level variable.
 type Variable struct {
 	Name, Type, Value string // Value: short fmt form
@@ -446,6 +454,11 @@ func (s *Session) Globals() []Variable {
 // shortValue is fmt's %v of v, cut to one short line.
 func shortValue(v reflect.Value) string {
 	var text string
+	// Formatting a ten-million-element slice to show 80 characters of it
+	// would take seconds and race with goroutines still filling it.
+	if k := v.Kind(); (k == reflect.Slice || k == reflect.Map || k == reflect.Chan) && v.Len() > 16 {
+		return fmt.Sprintf("len %d", v.Len())
+	}
 	if v.CanInterface() {
 		text = fmt.Sprint(v.Interface())
 	} else {
