@@ -10,10 +10,19 @@ import (
 // rich forms the display package knows for the value.
 func bundle(r *cellResult) map[string]any {
 	out := map[string]any{}
-	for mime, data := range richBundle(r.value) {
+	rich := richBundle(r.value)
+	for mime, data := range rich {
 		out[mime] = data
 	}
-	out["text/plain"] = r.text
+	// A picture's own caption ("<Figure 640x480>") beats a dump of the
+	// struct behind it; other values keep the interpreter's text, which
+	// honours String() of cell types.
+	_, png := rich["image/png"]
+	_, svg := rich["image/svg+xml"]
+	_, jpeg := rich["image/jpeg"]
+	if _, caption := rich["text/plain"]; !(caption && (png || svg || jpeg)) {
+		out["text/plain"] = r.text
+	}
 	return out
 }
 
