@@ -122,3 +122,12 @@ func TestImportAfterCompileImportedIt(t *testing.T) {
 		t.Errorf("later() = %v, %v", res, e)
 	}
 }
+
+// A closure with an unnamed parameter may call compiled code.
+func TestClosureWithUnnamedParamCallsCompiledCode(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	cell := "import \"strconv\"\nout := \"\"\nk := func(int) { out = strconv.Itoa(42) }\nk(1)\nout"
+	if res, e := run(t, s, cell); e != nil || res["text/plain"] != "42" {
+		t.Errorf("got %v, %v", res, e)
+	}
+}

@@ -68,6 +68,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	}
 	needs := map[string]bool{}
 	for _, r := range roots {
+		l.lowerUnnamedParams(r)
 		l.lowerBox(r)
 		l.lowerErrors(r)
 		l.lowerEqual(r)
