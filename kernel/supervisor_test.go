@@ -73,6 +73,9 @@ func (e *scriptEngine) Execute(ctx context.Context, code string) (map[string]any
 				return nil, &worker.Error{Name: "Interrupted", Value: "interrupted"}
 			case <-time.After(10 * time.Second):
 			}
+		case "nap":
+			// A sleep that ends early on interrupt, then the cell goes on.
+			interrupt.Sleep(10 * time.Second)
 		case "hang":
 			time.Sleep(time.Hour)
 		case "input":
@@ -93,7 +96,6 @@ func (e *scriptEngine) Execute(ctx context.Context, code string) (map[string]any
 			return nil, errors.New("unknown command " + cmd)
 		}
 	}
-	_ = interrupt.Context
 	return result, nil
 }
 
@@ -251,6 +253,18 @@ func TestInterruptStopsACell(t *testing.T) {
 	}
 	if res := run(s, "value alive"); res.Result["text/plain"] != "alive" {
 		t.Errorf("after interrupt: %+v", res)
+	}
+}
+
+func TestACellWhoseSleepWasCutShortEndsInterrupted(t *testing.T) {
+	s, _ := newTestSupervisor(t)
+	for i := 0; i < 5; i++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(100*time.Millisecond, cancel)
+		res := s.Execute(ctx, ExecuteRequest{Code: "nap\nvalue done"})
+		if res.Error == nil || res.Error.Name != "Interrupted" {
+			t.Fatalf("run %d: result %v, error %+v; want Interrupted", i, res.Result, res.Error)
+		}
 	}
 }
 

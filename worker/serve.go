@@ -102,12 +102,14 @@ func (s *server) readRequests(r io.Reader, work chan<- Request) {
 		}
 		switch req.Op {
 		case OpInterrupt:
-			interrupt.Trigger()
+			// Cancel the cell before waking its sleeps, so that a cell
+			// whose sleep was cut short ends as interrupted, not as done.
 			s.mu.Lock()
 			if s.cancel != nil {
 				s.cancel()
 			}
 			s.mu.Unlock()
+			interrupt.Trigger()
 		case OpInputReply:
 			select {
 			case s.inputs <- req:
@@ -154,6 +156,12 @@ func (s *server) execute(req Request, reply *Event) {
 	}()
 
 	result, err := s.cfg.RunCell(ctx, s.eng, req.Code)
+	if err == nil && ctx.Err() != nil {
+		// It finished only because the interrupt cut a sleep or a native
+		// kernel short: what it computed is not what the cell says.
+		err = &Error{Name: "Interrupted", Value: "the cell was interrupted",
+			Traceback: []string{"Interrupted: the cell was interrupted"}}
+	}
 	if err != nil {
 		reply.Error = asError(err)
 	} else {
