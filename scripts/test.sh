@@ -13,9 +13,9 @@ export GOPAR_REQUIRE_JUPYTER=1
 test -z "$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt would change the files above"; exit 1; }
 go vet ./...
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
-# Fuzz the wire parser and signature check on a bounded number of inputs
-# (a count, not a time: a time limit can end in a spurious "context deadline
-# exceeded" on a loaded machine). The plain
-# go test below replays the committed corpus).
+# Fuzz the wire parser and signature check on a bounded number of inputs: a
+# count, not a time, since a time limit can end in a spurious "context
+# deadline exceeded" on a loaded machine. The plain go test below replays
+# the committed corpus.
 go test -run '^$' -fuzz FuzzDecode -fuzztime 300000x ./kernel/
 go test -count=1 -timeout 40m ./...
