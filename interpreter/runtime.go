@@ -2,7 +2,6 @@ package interpreter
 
 import (
 	"fmt"
-	"image"
 	"reflect"
 	"sync"
 
@@ -164,7 +163,7 @@ func (s *Session) runtimeExports() interp.Exports {
 	// cell values with rich methods wrapped so that the methods survive.
 	result := reflect.ValueOf(func(text string, v any) { s.result = &cellResult{text: text, value: v} })
 	return interp.Exports{
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: richInterfaces})},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: display.RichInterfaces()})},
 		cellPath + "/cell": {
 			// GoPanic reports a panic recovered in a goroutine started by a
 			// cell: where the go statement is, and the panic message.
@@ -219,19 +218,6 @@ func unbox(v any) any {
 		}
 	}
 	return v
-}
-
-// richInterfaces are the methods that give a value a rich display, in the
-// order display looks for them.
-var richInterfaces = []reflect.Type{
-	reflect.TypeOf((*display.PNGer)(nil)).Elem(),
-	reflect.TypeOf((*display.JPEGer)(nil)).Elem(),
-	reflect.TypeOf((*display.SVGer)(nil)).Elem(),
-	reflect.TypeOf((*display.HTMLer)(nil)).Elem(),
-	reflect.TypeOf((*display.Markdowner)(nil)).Elem(),
-	reflect.TypeOf((*display.Latexer)(nil)).Elem(),
-	reflect.TypeOf((*display.JSONer)(nil)).Elem(),
-	reflect.TypeOf((*image.Image)(nil)).Elem(),
 }
 
 // asValue is the core of errors.As and type assertions for cell value

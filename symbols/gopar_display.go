@@ -61,6 +61,7 @@ func init() {
 		"Publish":            reflect.ValueOf(display.Publish),
 		"RenderPNG":          reflect.ValueOf(display.RenderPNG),
 		"RenderSVG":          reflect.ValueOf(display.RenderSVG),
+		"RichInterfaces":     reflect.ValueOf(display.RichInterfaces),
 		"SVG":                reflect.ValueOf(display.SVG),
 		"SetSink":            reflect.ValueOf(display.SetSink),
 		"Show":               reflect.ValueOf(display.Show),

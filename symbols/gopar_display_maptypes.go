@@ -2,7 +2,6 @@ package symbols
 
 import (
 	"fmt"
-	"image"
 	"reflect"
 
 	"gopar/runtime/display"
@@ -15,17 +14,8 @@ import (
 // list the type satisfies, so display.Display(x) sees x's HTML() or PNG().
 // One interface per value: an interpreted type with several rich methods
 // shows through the first in this order.
-var displayRichInterfaces = []reflect.Type{
-	reflect.TypeOf((*display.PNGer)(nil)).Elem(),
-	reflect.TypeOf((*display.JPEGer)(nil)).Elem(),
-	reflect.TypeOf((*display.SVGer)(nil)).Elem(),
-	reflect.TypeOf((*display.HTMLer)(nil)).Elem(),
-	reflect.TypeOf((*display.Markdowner)(nil)).Elem(),
-	reflect.TypeOf((*display.Latexer)(nil)).Elem(),
-	reflect.TypeOf((*display.JSONer)(nil)).Elem(),
-	reflect.TypeOf((*image.Image)(nil)).Elem(),
-	reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
-}
+var displayRichInterfaces = append(display.RichInterfaces(),
+	reflect.TypeOf((*fmt.Stringer)(nil)).Elem())
 
 func init() {
 	// The interpreter finds a wrapper under the interface's own package
