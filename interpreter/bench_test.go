@@ -5,7 +5,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
+	"gopar/third_party/yaegi/interp"
 )
 
 func benchSession(b *testing.B) *Session {

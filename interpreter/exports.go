@@ -7,12 +7,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/interpreter/stdsyms"
 	"gopar/runtime/interrupt"
 	"gopar/symbols"
+	"gopar/third_party/yaegi/interp"
 )
 
 // baseExports merges every symbol table cells may import: yaegi's standard

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/traefik/yaegi/interp"
+	"gopar/third_party/yaegi/interp"
 )
 
 // symImporter gives go/types the packages cells can import, built from the

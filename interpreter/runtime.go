@@ -5,9 +5,8 @@ import (
 	"reflect"
 	"sync"
 
-	"github.com/traefik/yaegi/interp"
-
 	"gopar/runtime/display"
+	"gopar/third_party/yaegi/interp"
 )
 
 // Hidden packages every cell file imports: the helpers lowered code calls,

@@ -17,9 +17,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/traefik/yaegi/interp"
-
 	"gopar/runtime/interrupt"
+	"gopar/third_party/yaegi/interp"
 )
 
 // Options configure a Session.

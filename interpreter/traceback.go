@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/traefik/yaegi/interp"
+	"gopar/third_party/yaegi/interp"
 )
 
 // lineBlock spaces the line numbers of successive sources handed to yaegi:

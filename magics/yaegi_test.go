@@ -11,11 +11,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/runtime/display"
 	"gopar/runtime/profile"
+	"gopar/third_party/yaegi/interp"
 )
 
 // yaegiEngine is a bare interpreter session for testing the magics against

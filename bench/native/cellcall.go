@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/runtime/native"
 	"gopar/symbols"
+	"gopar/third_party/yaegi/interp"
 )
 
 // cellCalls are the costs, per call, of calling native.SumRange(1) — a

@@ -25,7 +25,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/runtime/array"
@@ -33,6 +32,7 @@ import (
 	"gopar/runtime/bag"
 	"gopar/runtime/delayed"
 	"gopar/symbols"
+	"gopar/third_party/yaegi/interp"
 )
 
 var sizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096}

@@ -5,11 +5,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/runtime/display"
 	"gopar/symbols"
+	"gopar/third_party/yaegi/interp"
 )
 
 type recorder struct {

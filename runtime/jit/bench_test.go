@@ -4,10 +4,10 @@ import (
 	"context"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/runtime/native"
+	"gopar/third_party/yaegi/interp"
 )
 
 // benchCell is the lesson's naive calc_pi, once with the global generator

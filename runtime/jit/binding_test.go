@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+
+	"gopar/third_party/yaegi/interp"
 )
 
 // bind does what the %%native magic does with a module: give the

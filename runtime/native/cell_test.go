@@ -4,11 +4,11 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/runtime/native"
 	"gopar/symbols"
+	"gopar/third_party/yaegi/interp"
 )
 
 // newCellInterpreter returns a yaegi interpreter that sees the standard

@@ -9,10 +9,10 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"gopar/symbols"
+	"gopar/third_party/yaegi/interp"
 )
 
 // Run evaluates src (a main package) and returns what it printed.

@@ -74,7 +74,7 @@ func FromPanic(r any) *Panic {
 // runtime, reflection and the interpreter's machinery. Interpreted frames
 // are the interpreter's; the interpreter itself prints their cell lines.
 func noise(fn string) bool {
-	for _, p := range []string{"runtime.", "reflect.", "github.com/traefik/yaegi/"} {
+	for _, p := range []string{"runtime.", "reflect.", "gopar/third_party/yaegi/"} {
 		if strings.HasPrefix(fn, p) {
 			return true
 		}
