@@ -3,6 +3,7 @@ package interpreter
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -129,5 +130,38 @@ func TestClosureWithUnnamedParamCallsCompiledCode(t *testing.T) {
 	cell := "import \"strconv\"\nout := \"\"\nk := func(int) { out = strconv.Itoa(42) }\nk(1)\nout"
 	if res, e := run(t, s, cell); e != nil || res["text/plain"] != "42" {
 		t.Errorf("got %v, %v", res, e)
+	}
+}
+
+// Episode 8 sends one func literal to thousands of futures at once; a
+// closure finishing on one goroutine used to reset the literal's slot while
+// the cell's loop was making the next closure, which then was nil.
+func TestOneFuncLiteralOnManyFutures(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, `import "gopar/async"
+import "gopar/native"
+
+func calcPiSplit(n, m int) float64 {
+	futures := make([]*async.Future, m)
+	for i := range futures {
+		work := func() any { return native.CalcPi(n) }
+		futures[i] = async.Go(work)
+	}
+	sum := 0.0
+	for _, pi := range async.Gather(futures...).AwaitFloats() {
+		sum += pi
+	}
+	return sum / float64(m)
+}`); e != nil {
+		t.Fatal(e)
+	}
+	for range 5 {
+		res, e := run(t, s, "sum := 0.0\nfor i := range 12 {\n\tsum += calcPiSplit((1<<16)/(1<<i), 1<<i)\n}\nsum / 12")
+		if e != nil {
+			t.Fatal(e)
+		}
+		if pi, _ := strconv.ParseFloat(res["text/plain"].(string), 64); pi < 3.1 || pi > 3.2 {
+			t.Fatalf("mean of the estimates of pi = %v", res["text/plain"])
+		}
 	}
 }
