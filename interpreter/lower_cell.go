@@ -79,6 +79,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		l.lowerMethodExpr(r)
 		l.lowerMethodValue(r)
 		l.lowerComplex(r)
+		l.lowerShift(r)
 		l.lowerBuiltins(r)
 		l.lowerDefer(r)
 		l.lowerTypeSwitch(r)
