@@ -110,7 +110,10 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	prog.file.Decls = append(prog.file.Decls, l.fmt.decls()...)
 	if len(body.List) > 0 || len(funcAssigns) > 0 {
 		prog.hasBody = true
-		run := guarded(l.cellGuard(), body)
+		run := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+			Fun:  ast.NewIdent(runCellFunc),
+			Args: []ast.Expr{&ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: body}},
+		}}}}
 		// The cell's funcs are in place before its statements run.
 		run.List = append(funcAssigns, run.List...)
 		prog.file.Decls = append(prog.file.Decls, &ast.FuncDecl{
@@ -120,13 +123,6 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		})
 	}
 	return prog
-}
-
-// cellGuard is the deferred recover that records a panic of the cell with
-// its message as the Go runtime would print it (computed in the
-// interpreter, where the Error methods of cell types exist).
-func (l *lowerer) cellGuard() ast.Stmt {
-	return l.recoverGuard(&ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("CellPanic")}, nil, false)
 }
 
 // guarded runs body in a func literal under guard:

@@ -151,10 +151,27 @@ func _goparCallText(method string, f func() string) (s string) {
 	}()
 	return f()
 }
-`, cellName, cellPath, bindName, bindPath, panicTextFunc)
+
+// %[6]s runs the statements of a cell under the recover that records
+// their panic. One interpreted copy serves every cell: compiling the guard
+// into each cell's func would double what a small cell costs to compile.
+// The body has no recover of its own, so yaegi reports the position of a
+// panic in it before the guard sees it.
+func %[6]s(body func()) {
+	defer func() {
+		if _goparR := %[1]s.Recovered(recover()); _goparR != nil {
+			%[1]s.CellPanic(%[5]s(_goparR))
+		}
+	}()
+	body()
+}
+`, cellName, cellPath, bindName, bindPath, panicTextFunc, runCellFunc)
 
 // panicTextFunc names the interpreted helper that formats panic values.
 const panicTextFunc = "_goparPanicText"
+
+// runCellFunc names the interpreted helper that runs a cell's statements.
+const runCellFunc = "_goparRunCell"
 
 // runtimeExports are the session's helpers for lowered code.
 func (s *Session) runtimeExports() interp.Exports {
