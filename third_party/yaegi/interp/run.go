@@ -1543,6 +1543,16 @@ func callBin(n *node) {
 	}
 	l := len(values)
 
+	// gopar: common signatures called directly, see fastcall.go.
+	if c0.rval.IsValid() && n.anc.kind != deferStmt && n.anc.kind != goStmt && fnext == nil &&
+		n.action != aCallSlice && getMapType == nil && wt == nil && rcvrOffset == 0 &&
+		n.anc.action != aAssignX && n.anc.action != aReturn {
+		if exec := fastCallBin(n, c0.rval, values, tnext); exec != nil {
+			n.exec = exec
+			return
+		}
+	}
+
 	switch {
 	case n.anc.kind == deferStmt:
 		// Store function call in frame for deferred execution.
