@@ -913,6 +913,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				// Allocate a new location in frame, and store the result here.
 				n.findex = sc.add(n.typ)
 			}
+			fuseArith(n) // gopar, see fuse.go
 
 		case indexExpr:
 			if isBlank(n.child[0]) {

@@ -108,6 +108,9 @@ func genValueAs(n *node, t reflect.Type) func(*frame) reflect.Value {
 }
 
 func genValue(n *node) func(*frame) reflect.Value {
+	if n.inline {
+		return inlineValue(n)
+	}
 	switch n.kind {
 	case basicLit:
 		convertConstantValue(n)
@@ -455,6 +458,10 @@ func vConstantValue(v reflect.Value) (c constant.Value) {
 }
 
 func genValueInt(n *node) func(*frame) (reflect.Value, int64) {
+	if n.inline {
+		g := inlineInt(n)
+		return func(f *frame) (reflect.Value, int64) { return reflect.Value{}, g(f) }
+	}
 	value := genValue(n)
 
 	switch n.typ.TypeOf().Kind() {
@@ -491,6 +498,10 @@ func genValueUint(n *node) func(*frame) (reflect.Value, uint64) {
 }
 
 func genValueFloat(n *node) func(*frame) (reflect.Value, float64) {
+	if n.inline {
+		g := inlineFloat(n)
+		return func(f *frame) (reflect.Value, float64) { return reflect.Value{}, g(f) }
+	}
 	value := genValue(n)
 
 	switch n.typ.TypeOf().Kind() {
@@ -514,6 +525,9 @@ func genValueComplex(n *node) func(*frame) reflect.Value {
 }
 
 func genComplex(n *node) func(*frame) complex128 {
+	if n.inline {
+		return inlineComplex(n)
+	}
 	value := genValue(n)
 
 	switch n.typ.TypeOf().Kind() {
