@@ -171,7 +171,12 @@ func itoa(n int) string {
 // parseCell splits and parses a cell. Parse errors are reported with cell
 // positions.
 func parseCell(code string) (*parsedCell, error) {
-	pc := &parsedCell{fset: token.NewFileSet(), sources: map[ast.Decl]declSource{}, keys: map[ast.Decl][]string{}}
+	return parseCellIn(token.NewFileSet(), code)
+}
+
+// parseCellIn parses a cell into fset.
+func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
+	pc := &parsedCell{fset: fset, sources: map[ast.Decl]declSource{}, keys: map[ast.Decl][]string{}}
 	for _, c := range splitCell(code) {
 		// A newline keeps a doc comment from being taken for a comment on
 		// the package clause.

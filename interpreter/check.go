@@ -36,6 +36,7 @@ type checked struct {
 	defined  map[string]types.Object  // top-level names the statements define
 	previous map[ast.Decl]*declRecord // declarations of earlier cells
 	dropped  []droppedDecl            // earlier declarations that no longer compile
+	base     *checkBase               // what the cell was checked against, when not everything
 }
 
 // globalVar is a package-level variable the cells made.
@@ -59,6 +60,9 @@ func displayType(t types.Type, main *types.Package) string {
 // declared before: its imports, declarations and variables. Errors come back
 // in the Go compiler's wording with cell positions.
 func (s *Session) checkCell(pc *parsedCell, cellNo int) (*checked, *Error) {
+	if c := s.checkAgainstBase(pc); c != nil {
+		return c, nil
+	}
 	// Earlier declarations the cell does not redefine.
 	redefined := map[string]bool{}
 	for _, d := range pc.decls {
@@ -129,24 +133,7 @@ func (s *Session) typecheck(pc *parsedCell, cellNo int, redefined map[string]boo
 	file := &ast.File{Name: ast.NewIdent("main")}
 
 	// Imports: the session's, the hidden ones, the cell's.
-	imp := &ast.GenDecl{Tok: token.IMPORT, Lparen: 1}
-	seen := map[string]bool{}
-	addImport := func(is *ast.ImportSpec) {
-		k := importKey(is)
-		if !seen[k] {
-			seen[k] = true
-			imp.Specs = append(imp.Specs, is)
-		}
-	}
-	for _, is := range s.importSpecs() {
-		addImport(is)
-	}
-	for _, d := range pc.imports {
-		for _, sp := range d.Specs {
-			addImport(sp.(*ast.ImportSpec))
-		}
-	}
-	file.Decls = append(file.Decls, imp)
+	file.Decls = append(file.Decls, s.importDecl(pc))
 
 	// Earlier declarations.
 	for i := range s.decls {
@@ -197,7 +184,15 @@ func (s *Session) typecheck(pc *parsedCell, cellNo int, redefined map[string]boo
 			errs = append(errs, typeError{pos: pc.fset.Position(te.Pos), msg: te.Msg, soft: te.Soft})
 		},
 	}
-	c.info = &types.Info{
+	c.info = newInfo()
+	c.pkg, _ = conf.Check("main", pc.fset, []*ast.File{file}, c.info)
+	c.collectDefined(pc)
+	return c, filterErrors(errs, c)
+}
+
+// newInfo asks the checker for everything the lowering passes use.
+func newInfo() *types.Info {
+	return &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
 		Uses:       map[*ast.Ident]types.Object{},
@@ -206,9 +201,11 @@ func (s *Session) typecheck(pc *parsedCell, cellNo int, redefined map[string]boo
 		Scopes:     map[ast.Node]*types.Scope{},
 		Instances:  map[*ast.Ident]types.Instance{},
 	}
-	c.pkg, _ = conf.Check("main", pc.fset, []*ast.File{file}, c.info)
+}
 
-	// Names the statements define at the top level become globals.
+// collectDefined records the names the statements define at the top level,
+// which become globals.
+func (c *checked) collectDefined(pc *parsedCell) {
 	for _, st := range pc.stmts {
 		for _, id := range topLevelDefs(st) {
 			if obj := c.info.Defs[id]; obj != nil {
@@ -216,7 +213,6 @@ func (s *Session) typecheck(pc *parsedCell, cellNo int, redefined map[string]boo
 			}
 		}
 	}
-	return c, filterErrors(errs, c)
 }
 
 // redefinedBy reports whether the cell redefines what r declares.
@@ -263,7 +259,7 @@ func topLevelDefs(st ast.Stmt) []*ast.Ident {
 func filterErrors(errs []typeError, c *checked) []typeError {
 	var out []typeError
 	for _, e := range errs {
-		if strings.HasSuffix(e.msg, "imported and not used") || strings.Contains(e.msg, "\" imported as ") && strings.HasSuffix(e.msg, "and not used") {
+		if unusedImport(e.msg) {
 			continue
 		}
 		if strings.HasSuffix(e.msg, " is not used") && c.isTrailing(e.pos) {

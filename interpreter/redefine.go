@@ -115,6 +115,9 @@ func normalize(src string) string {
 // usedByEarlier reports whether an earlier declaration refers to the
 // package-level name.
 func usedByEarlier(c *checked, name string) bool {
+	if c.base != nil {
+		return c.base.usedGlobals[name]
+	}
 	obj := c.pkg.Scope().Lookup(name)
 	if obj == nil {
 		return false

@@ -49,6 +49,7 @@ type Session struct {
 	cells       int                   // number of cells run
 	compiled    int                   // number of funcs made by Compile
 	sources     map[int]*emitted
+	base        *checkBase // earlier cells as the checker sees them, for cells that declare nothing
 
 	pendingHidden []string // hidden imports not yet made in the interpreter
 
@@ -145,6 +146,7 @@ func (s *Session) start() error {
 	s.interrupted = false
 	s.pendingHidden = nil
 	s.sources = map[int]*emitted{}
+	s.base = nil
 	if _, err := in.Eval(runtimeImports); err != nil {
 		return fmt.Errorf("interpreter start: %w", err)
 	}
@@ -187,7 +189,11 @@ func (s *Session) Execute(ctx context.Context, code string) (map[string]any, err
 }
 
 func (s *Session) execute(ctx context.Context, code string) (*cellResult, error) {
-	pc, err := parseCell(code)
+	fset := token.NewFileSet()
+	if s.base != nil {
+		reservePositions(fset, s.base.fset.Base())
+	}
+	pc, err := parseCellIn(fset, code)
 	if err != nil {
 		return nil, parseError(err, code)
 	}

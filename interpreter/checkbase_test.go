@@ -1,0 +1,131 @@
+package interpreter
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCheckBaseReuse checks that cells which declare nothing are checked
+// against the earlier cells' package without checking those again, and that
+// the package is built again when the declarations or variables change.
+func TestCheckBaseReuse(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	must := func(code string) {
+		t.Helper()
+		if _, e := run(t, s, code); e != nil {
+			t.Fatalf("%s: %v", code, e)
+		}
+	}
+	must(`import "fmt"`)
+	must("type P struct{ x int }\nfunc (p P) double() int { return 2 * p.x }")
+	must("p := P{3}")
+	must("p.double()")
+	base := s.base
+	if base == nil || !base.ok {
+		t.Fatalf("no usable base after a trivial cell: %+v", base)
+	}
+	must("fmt.Sprint(p.x)")
+	must("p = P{4}") // assigns a variable, declares nothing
+	if s.base != base {
+		t.Error("base built again though nothing was declared")
+	}
+	pc, err := parseCell("p.double() + 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := s.checkAgainstBase(pc); c == nil || c.base != base {
+		t.Error("a trivial cell is not checked against the base")
+	}
+
+	for _, change := range []string{"func f() int { return 1 }", "q := 2", "func f() string { return \"\" }", `import "strings"`} {
+		must(change)
+		must("p.double()")
+		if change == `import "strings"` {
+			// Imports are the cell file's business, not the package's.
+			if s.base != base {
+				t.Errorf("base built again after %q", change)
+			}
+		} else if s.base == base {
+			t.Errorf("base not built again after %q", change)
+		}
+		base = s.base
+	}
+	if err := s.Bind("k", 5); err != nil {
+		t.Fatal(err)
+	}
+	must("k + 1")
+	if s.base == base {
+		t.Error("base not built again after Bind")
+	}
+}
+
+// TestCheckBaseCells runs sessions whose cells alternate between those
+// checked against the base and those checked with everything.
+func TestCheckBaseCells(t *testing.T) {
+	tests := []struct {
+		name   string
+		cells  []string
+		result string // of the last cell
+	}{
+		{"unexported field and method", []string{"type P struct{ x int }", "func (p P) dbl() int { return p.x * 2 }", "p := P{x: 3}", "p.x + p.dbl()"}, "9"},
+		{"generic func", []string{"func Map[T, U any](xs []T, f func(T) U) []U {\n\tvar out []U\n\tfor _, x := range xs {\n\t\tout = append(out, f(x))\n\t}\n\treturn out\n}",
+			"Map([]int{1, 2}, func(i int) int { return i * 10 })", "len(Map([]string{\"a\"}, func(s string) string { return s + s })[0])"}, "2"},
+		{"func redefined", []string{"func f() int { return 1 }", "f()", "func f() string { return \"a\" }", "f() + \"b\""}, "ab"},
+		{"type redefined", []string{"type T struct{ A int }", "T{A: 2}.A", "type T struct{ B string }", "T{B: \"q\"}.B"}, "q"},
+		{"variable retyped", []string{"x := 1", "x + 1", `x := "s"`, `x + "t"`}, "st"},
+		{"variable then func of the same name", []string{"g := 1", "g + 1", "func g() int { return 7 }", "g()"}, "7"},
+		{"func then variable of the same name", []string{"func h() int { return 7 }", "h()", "h := 8", "h"}, "8"},
+		{"method added to an earlier type", []string{"type N int", "N(2)", "func (n N) Twice() N { return n * 2 }", "N(2).Twice()"}, "4"},
+		{"interface from an earlier cell", []string{"type Shape interface{ Area() int }", "type Sq int", "func (s Sq) Area() int { return int(s * s) }", "var sh Shape = Sq(3)\nsh.Area()"}, "9"},
+		{"label and closure", []string{"func add(a, b int) int { return a + b }", "n := 0\nouter:\nfor i := range 3 {\n\tfor j := range 3 {\n\t\tif j == 2 {\n\t\t\tcontinue outer\n\t\t}\n\t\tn = add(n, i*j)\n\t}\n}\nfunc() { n++ }()\nn"}, "4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, errb := newTestSession(t, "")
+			var res map[string]any
+			for i, c := range tt.cells {
+				var e *Error
+				if res, e = run(t, s, c); e != nil {
+					t.Fatalf("cell %d: %v\n%s\nstderr: %s", i+1, e, c, errb)
+				}
+			}
+			if got, _ := res["text/plain"].(string); got != tt.result {
+				t.Errorf("result = %q, want %q (stderr %q)", got, tt.result, errb)
+			}
+		})
+	}
+}
+
+// TestCheckBaseErrors checks that errors in cells checked against the base
+// read as they did when every cell was checked with everything.
+func TestCheckBaseErrors(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	for _, c := range []string{`import "fmt"`, "func f(n int) int { return n }", "v := f(2)", "v + 1"} {
+		if _, e := run(t, s, c); e != nil {
+			t.Fatalf("%s: %v", c, e)
+		}
+	}
+	tests := []struct{ cell, kind, want string }{
+		{"a := 1\nb := nope + a", "CompileError", "2:6: undefined: nope"},
+		{"\n\nf(\"s\")", "CompileError", `3:3: cannot use "s" (untyped string constant) as int value in argument to f`},
+		{"w := 1", "", ""},
+		{"fmt.Println(w)\nw := 2", "", ""}, // a later definition of a variable already made
+		{"xs := []int{v}\nxs[3]", "panic", "runtime error: index out of range [3] with length 1"},
+		{"v.x", "CompileError", "1:3: v.x undefined (type int has no field or method x)"},
+	}
+	for _, tt := range tests {
+		_, e := run(t, s, tt.cell)
+		switch {
+		case tt.kind == "" && e != nil:
+			t.Errorf("%q: %v", tt.cell, e)
+		case tt.kind == "":
+		case e == nil:
+			t.Errorf("%q: no error", tt.cell)
+		default:
+			first, _, _ := strings.Cut(e.Value, "\n")
+			if e.Name != tt.kind || first != tt.want {
+				t.Errorf("%q: got %s %q, want %s %q", tt.cell, e.Name, first, tt.kind, tt.want)
+			}
+		}
+	}
+}
