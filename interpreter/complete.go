@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -239,6 +240,19 @@ func unquote(s string) (string, error) { return strconv.Unquote(s) }
 
 // packageName is the name a package declares, from the symbol tables.
 func packageName(importPath string) string {
+	if name, ok := packageNames.Load(importPath); ok {
+		return name.(string)
+	}
+	name := findPackageName(importPath)
+	packageNames.Store(importPath, name)
+	return name
+}
+
+// packageNames holds the answers of findPackageName, which searches the
+// symbol tables: lowering asks for every import of every cell.
+var packageNames sync.Map
+
+func findPackageName(importPath string) string {
 	prefix := importPath + "/"
 	for k := range baseExports() {
 		if strings.HasPrefix(k, prefix) && !strings.Contains(k[len(prefix):], "/") {

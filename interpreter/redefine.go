@@ -27,9 +27,12 @@ import (
 // interpreter.
 func (s *Session) rebuildReasons(pc *parsedCell, c *checked) []string {
 	var out []string
-	byKey := map[string]*declRecord{}
-	for i := range s.decls {
-		byKey[s.decls[i].key] = &s.decls[i]
+	var byKey map[string]*declRecord
+	if len(pc.decls) > 0 {
+		byKey = map[string]*declRecord{}
+		for i := range s.decls {
+			byKey[s.decls[i].key] = &s.decls[i]
+		}
 	}
 	for _, d := range pc.decls {
 		src, ok := pc.sources[d]
@@ -72,13 +75,15 @@ func (s *Session) rebuildReasons(pc *parsedCell, c *checked) []string {
 	}
 	// An import name given to another package.
 	imported := map[string]string{}
-	for _, r := range s.decls {
-		if r.kind == recImport {
-			name := r.importName
-			if name == "" {
-				name = packageName(r.importPath)
+	if len(pc.imports) > 0 {
+		for _, r := range s.decls {
+			if r.kind == recImport {
+				name := r.importName
+				if name == "" {
+					name = packageName(r.importPath)
+				}
+				imported[name] = r.importPath
 			}
-			imported[name] = r.importPath
 		}
 	}
 	for _, d := range pc.imports {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,19 +64,33 @@ type Session struct {
 	view   *Session // the state after the last finished cell, for Complete and Inspect
 }
 
-// publish makes the current state the one Complete and Inspect see.
+// publish makes the current state the one Complete and Inspect see. Most
+// cells change none of the tables: the previous view's copies, which
+// nothing writes to, then serve again.
 func (s *Session) publish() {
+	old := s.current()
 	v := &Session{
-		opts:      s.opts,
-		in:        s.in,
-		decls:     append([]declRecord(nil), s.decls...),
-		globals:   maps.Clone(s.globals),
-		hidden:    maps.Clone(s.hidden),
-		funcs:     maps.Clone(s.funcs),
-		funcImpls: maps.Clone(s.funcImpls),
-		loaded:    map[string]bool{},
-		cells:     s.cells,
-		sources:   map[int]*emitted{},
+		opts:    s.opts,
+		in:      s.in,
+		hidden:  maps.Clone(s.hidden), // views may add hidden imports
+		loaded:  map[string]bool{},
+		cells:   s.cells,
+		sources: map[int]*emitted{},
+	}
+	if old != nil && slices.Equal(old.decls, s.decls) {
+		v.decls = old.decls
+	} else {
+		v.decls = slices.Clone(s.decls)
+	}
+	if old != nil && maps.Equal(old.globals, s.globals) {
+		v.globals = old.globals
+	} else {
+		v.globals = maps.Clone(s.globals)
+	}
+	if old != nil && maps.Equal(old.funcs, s.funcs) && maps.Equal(old.funcImpls, s.funcImpls) {
+		v.funcs, v.funcImpls = old.funcs, old.funcImpls
+	} else {
+		v.funcs, v.funcImpls = maps.Clone(s.funcs), maps.Clone(s.funcImpls)
 	}
 	s.viewMu.Lock()
 	s.view = v
