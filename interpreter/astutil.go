@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"sync"
 )
 
 var (
@@ -29,34 +30,33 @@ func rewriteExprs(root ast.Node, fix func(ast.Expr) ast.Expr) {
 			return
 		}
 		s := v.Elem()
-		for i := 0; i < s.NumField(); i++ {
-			f := s.Field(i)
-			if !f.CanSet() {
-				continue
-			}
-			switch {
-			case f.Type() == exprType:
+		for _, p := range nodeFields(s.Type()) {
+			f := s.Field(p.index)
+			switch p.kind {
+			case fieldExpr:
 				if f.IsNil() {
 					continue
 				}
 				walk(f)
-				if e := fix(f.Interface().(ast.Expr)); e != nil {
+				old := f.Interface().(ast.Expr)
+				if e := fix(old); e != nil && e != old {
 					f.Set(reflect.ValueOf(&e).Elem())
 				}
-			case f.Type() == exprSliceType:
+			case fieldExprs:
 				for j := 0; j < f.Len(); j++ {
 					el := f.Index(j)
 					if el.IsNil() {
 						continue
 					}
 					walk(el)
-					if e := fix(el.Interface().(ast.Expr)); e != nil {
+					old := el.Interface().(ast.Expr)
+					if e := fix(old); e != nil && e != old {
 						el.Set(reflect.ValueOf(&e).Elem())
 					}
 				}
-			case f.Type().Implements(nodeType):
+			case fieldNode:
 				walk(f)
-			case f.Kind() == reflect.Slice && f.Type().Elem().Implements(nodeType):
+			case fieldNodes:
 				for j := 0; j < f.Len(); j++ {
 					walk(f.Index(j))
 				}
@@ -64,6 +64,53 @@ func rewriteExprs(root ast.Node, fix func(ast.Expr) ast.Expr) {
 		}
 	}
 	walk(reflect.ValueOf(root))
+}
+
+// A nodeField is a field of a syntax node struct that rewriteExprs visits.
+type nodeField struct {
+	index int
+	kind  int // fieldExpr...
+}
+
+const (
+	fieldExpr  = iota + 1 // ast.Expr
+	fieldExprs            // []ast.Expr
+	fieldNode             // another node
+	fieldNodes            // a slice of nodes
+)
+
+// nodeFieldCache maps a node struct type to its nodeFields: every cell is
+// walked by many passes, and asking reflect about the fields each time
+// would cost more than the walk.
+var nodeFieldCache sync.Map
+
+func nodeFields(t reflect.Type) []nodeField {
+	if fs, ok := nodeFieldCache.Load(t); ok {
+		return fs.([]nodeField)
+	}
+	var fs []nodeField
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() || sf.Anonymous {
+			continue // what reflect would not let the walk set
+		}
+		kind := 0
+		switch ft := sf.Type; {
+		case ft == exprType:
+			kind = fieldExpr
+		case ft == exprSliceType:
+			kind = fieldExprs
+		case ft.Implements(nodeType):
+			kind = fieldNode
+		case ft.Kind() == reflect.Slice && ft.Elem().Implements(nodeType):
+			kind = fieldNodes
+		default:
+			continue
+		}
+		fs = append(fs, nodeField{index: i, kind: kind})
+	}
+	nodeFieldCache.Store(t, fs)
+	return fs
 }
 
 var posType = reflect.TypeOf(token.NoPos)

@@ -19,17 +19,21 @@ func rewriteStmts(root ast.Node, f func(ast.Stmt) []ast.Stmt) {
 // when descend says so.
 func rewriteStmtsShallow(root ast.Node, f func(ast.Stmt) []ast.Stmt, descend func(ast.Node) bool) {
 	apply := func(list []ast.Stmt) []ast.Stmt {
-		var out []ast.Stmt
-		changed := false
-		for _, st := range list {
-			if repl := f(st); repl != nil {
-				out = append(out, repl...)
-				changed = true
+		var out []ast.Stmt // made at the first change
+		for i, st := range list {
+			repl := f(st)
+			if repl == nil {
+				if out != nil {
+					out = append(out, st)
+				}
 				continue
 			}
-			out = append(out, st)
+			if out == nil {
+				out = append(make([]ast.Stmt, 0, len(list)+len(repl)), list[:i]...)
+			}
+			out = append(out, repl...)
 		}
-		if !changed {
+		if out == nil {
 			return list
 		}
 		return out
