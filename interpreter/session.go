@@ -12,6 +12,8 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -276,7 +278,7 @@ func rejectMain(pc *parsedCell) *Error {
 
 // eval hands one source to yaegi, and turns its failures into *Error.
 func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) {
-	v, err := s.in.EvalWithContext(ctx, em.src)
+	v, err := s.evalSource(ctx, em.src)
 	if err == nil {
 		return v, nil
 	}
@@ -293,6 +295,32 @@ func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) 
 		return v, s.panicError(p)
 	}
 	return v, s.compileError(err)
+}
+
+// evalSource is yaegi's EvalWithContext, except that the source is
+// compiled on the calling goroutine. Compiling recurses deeply, and
+// EvalWithContext runs it on a fresh goroutine whose stack then grows by
+// copying, again for every source; running the compiled code, which is
+// what an interrupt must be able to stop, still gets a goroutine of its own.
+func (s *Session) evalSource(ctx context.Context, src string) (reflect.Value, error) {
+	prog, err := compileSource(s.in, src)
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	return s.in.ExecuteWithContext(ctx, prog)
+}
+
+// compileSource compiles src, turning a panic of the compiler into the
+// error EvalWithContext would return.
+func compileSource(in *interp.Interpreter, src string) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			var pc [64]uintptr
+			n := runtime.Callers(1, pc[:])
+			err = interp.Panic{Value: r, Callers: pc[:n], Stack: debug.Stack()}
+		}
+	}()
+	return in.Compile(src)
 }
 
 // declare makes the cell's imports, variables and declarations in the
