@@ -170,6 +170,15 @@ func classify(c *node, t reflect.Type) int {
 	return fuseReject
 }
 
+// localSlot returns the frame index of c when c is a variable of the
+// function's own frame, read without going through genValue's closures.
+func localSlot(c *node) (int, bool) {
+	if c.kind != identExpr || c.sym == nil || c.sym.global || c.sym.index < 0 || c.level != 0 {
+		return 0, false
+	}
+	return c.sym.index, true
+}
+
 func isIntConst(v reflect.Value) bool {
 	if c := vConstantValue(v); c != nil {
 		return c.Kind() == constant.Int
@@ -225,6 +234,9 @@ func floatOperand(c *node) func(*frame) float64 {
 		x := vFloat(c.rval)
 		return func(*frame) float64 { return x }
 	}
+	if i, ok := localSlot(c); ok {
+		return func(f *frame) float64 { return valueOf(f.data, i).Float() }
+	}
 	v := genValue(c)
 	return func(f *frame) float64 { return v(f).Float() }
 }
@@ -237,6 +249,9 @@ func complexOperand(c *node) func(*frame) complex128 {
 		x := vComplex(c.rval)
 		return func(*frame) complex128 { return x }
 	}
+	if i, ok := localSlot(c); ok {
+		return func(f *frame) complex128 { return valueOf(f.data, i).Complex() }
+	}
 	v := genValue(c)
 	return func(f *frame) complex128 { return v(f).Complex() }
 }
@@ -248,6 +263,9 @@ func intOperand(c *node) func(*frame) int64 {
 	if c.rval.IsValid() {
 		x := vInt(c.rval)
 		return func(*frame) int64 { return x }
+	}
+	if i, ok := localSlot(c); ok {
+		return func(f *frame) int64 { return valueOf(f.data, i).Int() }
 	}
 	v := genValue(c)
 	return func(f *frame) int64 { return v(f).Int() }
