@@ -9,11 +9,13 @@ import (
 	"strings"
 )
 
-// lowerBuiltins replaces the builtins yaegi lacks (Go 1.21): min and max
-// become calls of generic helpers with explicit type arguments (or the
-// constant they compute), clear becomes a loop.
+// lowerBuiltins replaces the builtins yaegi lacks (Go 1.21): min and max of
+// named types become calls of generic helpers with explicit type arguments
+// (those of basic types stay builtins, which the interpreter has; constant
+// ones become the constant they compute), clear becomes a loop.
 //
-//	min(a, b)  ->  _goparMin[int](a, b)
+//	min(a, b)  ->  _goparMin[celsius](a, b)
+//	min(n, 1)  ->  _goparBuiltinMin(n, int(1))
 //	clear(m)   ->  { _goparC1 := m; for k := range _goparC1 { delete(_goparC1, k) } }
 func (l *lowerer) lowerBuiltins(root ast.Node) {
 	rewriteStmts(root, func(st ast.Stmt) []ast.Stmt {
@@ -32,18 +34,30 @@ func (l *lowerer) lowerBuiltins(root ast.Node) {
 		if !ok {
 			return e
 		}
-		var helper string
+		var helper, builtin string
 		switch {
 		case l.isBuiltin(call.Fun, "min"):
-			helper = "_goparMin"
+			helper, builtin = "_goparMin", "_goparBuiltinMin"
 		case l.isBuiltin(call.Fun, "max"):
-			helper = "_goparMax"
+			helper, builtin = "_goparMax", "_goparBuiltinMax"
 		default:
 			return e
 		}
 		tv := l.info.Types[call]
 		if tv.Value != nil {
 			return l.constantExpr(tv)
+		}
+		if b, ok := tv.Type.(*types.Basic); ok && b.Info()&types.IsOrdered != 0 && b.Info()&types.IsUntyped == 0 {
+			// The interpreter's own min and max (under names a cell cannot
+			// shadow) take arguments of one basic type; untyped constants
+			// among them get it explicitly.
+			for i, a := range call.Args {
+				if atv := l.info.Types[a]; atv.Value != nil {
+					call.Args[i] = &ast.CallExpr{Fun: l.typeAST(tv.Type), Lparen: a.Pos(), Args: []ast.Expr{a}}
+				}
+			}
+			call.Fun = &ast.Ident{NamePos: call.Fun.Pos(), Name: builtin}
+			return call
 		}
 		fn := &ast.IndexExpr{X: ast.NewIdent(helper), Index: l.typeAST(tv.Type)}
 		return &ast.CallExpr{Fun: fn, Lparen: call.Lparen, Args: call.Args, Rparen: call.Rparen}

@@ -472,6 +472,8 @@ func initUniverse() *scope {
 		bltnPrintln: {kind: bltnSym, builtin: _println},
 		bltnReal:    {kind: bltnSym, builtin: _real},
 		bltnRecover: {kind: bltnSym, builtin: _recover},
+		bltnMin:     {kind: bltnSym, builtin: _min}, // gopar, see minmax.go
+		bltnMax:     {kind: bltnSym, builtin: _max},
 	}}
 	return sc
 }

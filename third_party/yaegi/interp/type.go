@@ -672,6 +672,8 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 				t.incomplete = incomplete
 			case bltnRecover:
 				t = sc.getType("interface{}")
+			case bltnMin, bltnMax: // gopar, see minmax.go
+				t, err = minMaxType(interp, sc, n, seen)
 			default:
 				t = &itype{cat: builtinT}
 			}
@@ -1349,7 +1351,7 @@ func (t *itype) numOut() int {
 		}
 	case builtinT:
 		switch t.name {
-		case "append", "cap", "complex", "copy", "imag", "len", "make", "new", "real", "recover", "unsafe.Alignof", "unsafe.Offsetof", "unsafe.Sizeof":
+		case "append", "cap", "complex", "copy", "imag", "len", "make", "new", "real", "recover", "unsafe.Alignof", "unsafe.Offsetof", "unsafe.Sizeof", bltnMin, bltnMax:
 			return 1
 		}
 	}
