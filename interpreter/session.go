@@ -278,36 +278,71 @@ func rejectMain(pc *parsedCell) *Error {
 
 // eval hands one source to yaegi, and turns its failures into *Error.
 func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) {
-	v, err := s.evalSource(ctx, em.src)
+	v, err := s.in.EvalWithContext(ctx, em.src)
+	return v, s.evalError(ctx, err)
+}
+
+// evalDecls hands yaegi the source of f, a file of declarations. When they
+// run no code (no init funcs, no variables with initial values), nothing
+// needs interrupting and the file is compiled and run on the calling
+// goroutine, whose stack has grown already: EvalWithContext would compile
+// it on a fresh goroutine, and the compiler's deep recursion grows a new
+// stack by copying every time.
+func (s *Session) evalDecls(ctx context.Context, em *emitted, f *ast.File) error {
+	if !runsNoCode(f) {
+		_, err := s.eval(ctx, em)
+		return err
+	}
+	prog, err := compileSource(s.in, em.src)
 	if err == nil {
-		return v, nil
+		_, err = s.in.Execute(prog)
+	}
+	return s.evalError(ctx, err)
+}
+
+// evalError turns what yaegi returned into *Error, or nil.
+func (s *Session) evalError(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
 	}
 	if ctx.Err() != nil {
 		s.interrupted = true
-		return v, &Error{Name: nameInterrupted, Value: "the cell was interrupted",
+		return &Error{Name: nameInterrupted, Value: "the cell was interrupted",
 			Traceback: []string{"Interrupted: the cell was interrupted"}}
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
 		if s.panicked != "" {
-			return v, s.cellPanic(s.panicked)
+			return s.cellPanic(s.panicked)
 		}
-		return v, s.panicError(p)
+		return s.panicError(p)
 	}
-	return v, s.compileError(err)
+	return s.compileError(err)
 }
 
-// evalSource is yaegi's EvalWithContext, except that the source is
-// compiled on the calling goroutine. Compiling recurses deeply, and
-// EvalWithContext runs it on a fresh goroutine whose stack then grows by
-// copying, again for every source; running the compiled code, which is
-// what an interrupt must be able to stop, still gets a goroutine of its own.
-func (s *Session) evalSource(ctx context.Context, src string) (reflect.Value, error) {
-	prog, err := compileSource(s.in, src)
-	if err != nil {
-		return reflect.Value{}, err
+// runsNoCode reports whether evaluating the file only declares: it has no
+// init funcs and no variables with initial values.
+func runsNoCode(f *ast.File) bool {
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == "init" {
+				return false
+			}
+		case *ast.GenDecl:
+			if d.Tok != token.VAR {
+				continue
+			}
+			for _, sp := range d.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); !ok || len(vs.Values) > 0 {
+					return false
+				}
+			}
+		default:
+			return false
+		}
 	}
-	return s.in.ExecuteWithContext(ctx, prog)
+	return true
 }
 
 // compileSource compiles src, turning a panic of the compiler into the
@@ -335,7 +370,7 @@ func (s *Session) declare(ctx context.Context, pc *parsedCell, c *checked, prog 
 		if err != nil {
 			return &Error{Name: nameCompile, Value: err.Error(), Traceback: []string{err.Error()}}
 		}
-		if _, err := s.eval(ctx, em); err != nil {
+		if err := s.evalDecls(ctx, em, prog.file); err != nil {
 			return err
 		}
 	}
