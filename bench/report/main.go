@@ -1,11 +1,13 @@
 // Command report assembles BENCHMARKS.md from the results of one
 // `make bench` run: the kernel benchmarks of bench/kernel (JSON), the
 // native kernels against C (bench/native's Markdown) and the runtime
-// against asyncio (bench/runtime's Markdown). It writes the tables as
+// against asyncio (bench/runtime's Markdown) and, when given, %timeit of a
+// native call against go test -bench (the text output of magics'
+// BenchmarkTimeitVsGoBench). It writes the tables as
 // ratios and draws the charts as PNG files with gonum plot:
 //
 //	go run ./bench/report -kernel k.json -native native.md -runtime runtime.md \
-//		-o BENCHMARKS.md -charts bench/report/charts
+//		-timeit timeit.txt -o BENCHMARKS.md -charts bench/report/charts
 //
 // scripts/bench.sh runs the benchmarks and then this.
 package main
@@ -24,16 +26,17 @@ func main() {
 	kernelPath := flag.String("kernel", "", "results of bench/kernel/bench_kernel.py (JSON)")
 	nativePath := flag.String("native", "", "results of bench/native (Markdown)")
 	runtimePath := flag.String("runtime", "", "results of bench/runtime (Markdown)")
+	timeitPath := flag.String("timeit", "", "output of go test -bench TimeitVsGoBench ./magics/ (text); without it the report leaves %timeit out")
 	out := flag.String("o", "BENCHMARKS.md", "the report to write")
 	charts := flag.String("charts", "bench/report/charts", "directory for the chart PNGs, relative to the report")
 	flag.Parse()
-	if err := run(*kernelPath, *nativePath, *runtimePath, *out, *charts); err != nil {
+	if err := run(*kernelPath, *nativePath, *runtimePath, *timeitPath, *out, *charts); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/report:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kernelPath, nativePath, runtimePath, out, charts string) error {
+func run(kernelPath, nativePath, runtimePath, timeitPath, out, charts string) error {
 	k, err := readKernelResults(kernelPath)
 	if err != nil {
 		return err
@@ -46,11 +49,17 @@ func run(kernelPath, nativePath, runtimePath, out, charts string) error {
 	if err != nil {
 		return err
 	}
+	var timeit []timeitRow
+	if timeitPath != "" {
+		if timeit, err = readTimeitResults(timeitPath); err != nil {
+			return err
+		}
+	}
 	chartDir := filepath.Join(filepath.Dir(out), charts)
 	if err := os.MkdirAll(chartDir, 0o755); err != nil {
 		return err
 	}
-	r := &report{k: k, native: string(nativeMD), runtime: string(runtimeMD), chartDir: chartDir, chartLink: filepath.ToSlash(charts)}
+	r := &report{k: k, native: string(nativeMD), runtime: string(runtimeMD), timeit: timeit, chartDir: chartDir, chartLink: filepath.ToSlash(charts)}
 	md, err := r.render()
 	if err != nil {
 		return err
@@ -62,8 +71,9 @@ func run(kernelPath, nativePath, runtimePath, out, charts string) error {
 type report struct {
 	k               *kernelResults
 	native, runtime string
-	chartDir        string // where charts are written
-	chartLink       string // how the report links them
+	timeit          []timeitRow // none when not measured
+	chartDir        string      // where charts are written
+	chartLink       string      // how the report links them
 
 	b strings.Builder
 }

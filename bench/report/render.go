@@ -44,6 +44,7 @@ func (r *report) render() (string, error) {
 	if err := r.nativeSection(natives); err != nil {
 		return "", err
 	}
+	r.timeitSection()
 	if err := r.runtimeSection(tasks); err != nil {
 		return "", err
 	}
@@ -89,6 +90,7 @@ func (r *report) summary(natives []nativeRow, tasks []taskRow) error {
 	worst := slices.MaxFunc(natives, func(a, b nativeRow) int { return cmpFloat(a.ratio, b.ratio) })
 	r.printf("| native kernels against C (worst of %d: %s) | %.1f ms | %.1f ms (C gcc -O2) | %s | ≤ 1.1 | %s |\n",
 		len(natives), worst.name, worst.goMS, worst.cMS, ratioText(worst.ratio), yesNo(worst.ratio <= 1.1))
+	r.timeitSummary()
 	for _, n := range natives {
 		points = append(points, ratioPoint{label: n.name + " vs C", ratio: n.ratio, target: 1.1})
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -101,7 +102,7 @@ func TestResultsOfTheOtherBenchmarks(t *testing.T) {
 func TestReport(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "BENCHMARKS.md")
-	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", out, "charts"); err != nil {
+	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", "testdata/timeit.txt", out, "charts"); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(out)
@@ -121,6 +122,12 @@ func TestReport(t *testing.T) {
 		"| start-up to first kernel_info_reply (median) | " + ms(g.Startup.Median) + " | " + ms(p.Startup.Median) + " (ipykernel) | " +
 			ratioText(g.Startup.Median/p.Startup.Median) + " |",
 		"### Calling a kernel from a cell", // bench/native's own section, demoted
+		"## %timeit against go test -bench", "The benchmark ran 5 times in a row",
+		// Each side's fastest of the five runs in testdata/timeit.txt.
+		"| bench.Sum(1) | 1.59 ns | 12.3 ns | +10.7 ns | 7.707 | none (no work) |  |",
+		"| bench.Sum(10,000) | 2.85 µs | 3.08 µs | +230 ns | 1.081 | 0.90 to 1.10 | yes |",
+		"| bench.Sum(10,000,000) | 2.96 ms | 3.26 ms | +299 µs | 1.101 | 0.90 to 1.10 | **no** |",
+		"| %timeit of a native call against go test -bench (furthest of 2: Sum(10,000,000)) | 3.26 ms | 2.96 ms (go test -bench) | 1.101 | 0.90 to 1.10 | **no** |",
 		"same sum: yes",
 	} {
 		if !strings.Contains(md, want) {
@@ -135,5 +142,76 @@ func TestReport(t *testing.T) {
 		if err != nil || info.Size() < 1000 {
 			t.Errorf("chart %s.png: %v", name, err)
 		}
+	}
+}
+
+func TestTimeitResults(t *testing.T) {
+	rows, err := readTimeitResults("testdata/timeit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// testdata/timeit.txt is five rounds of the real benchmark; each side's
+	// fastest round, read by hand from the file, is kept.
+	want := []timeitRow{
+		{n: 1, goNS: 1.592, timeitNS: 12.27, rounds: 5},
+		{n: 10_000, goNS: 2849, timeitNS: 3079, rounds: 5},
+		{n: 10_000_000, goNS: 2963031, timeitNS: 3262419, rounds: 5},
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("rows\n%+v, want\n%+v", rows, want)
+	}
+	if rows[0].hasTarget() || !rows[1].hasTarget() || !rows[2].hasTarget() {
+		t.Errorf("only calls doing real work have the ±10 %% target: %+v", rows)
+	}
+
+	// One side missing, or no results at all, is an error, not a silent gap.
+	for _, bad := range []string{
+		"BenchmarkTimeitVsGoBench/gobench/Sum(1)-2   	693879345	         1.778 ns/op\n",
+		"BenchmarkTimeitVsGoBench/timeit/Sum(1)-2    	       1	3267820834 ns/op	        18.35 timeit-ns/call\n",
+		"BenchmarkTimeitVsGoBench/timeit/Sum(1)-2    	       1	3267820834 ns/op\n" +
+			"BenchmarkTimeitVsGoBench/gobench/Sum(1)-2   	693879345	         1.778 ns/op\n",
+		"PASS\nok  	gopar/magics	13.855s\n",
+	} {
+		if rows, err := timeitRows(bad); err == nil {
+			t.Errorf("no error for %q: %+v", bad, rows)
+		}
+	}
+}
+
+func TestTimeitTarget(t *testing.T) {
+	tests := []struct {
+		goNS, timeitNS float64
+		within         bool
+	}{
+		{1000, 1000, true},
+		{1000, 1099, true},
+		{1000, 901, true},
+		{1000, 1101, false},
+		{1000, 899, false},
+	}
+	for _, tt := range tests {
+		r := timeitRow{n: 10_000, goNS: tt.goNS, timeitNS: tt.timeitNS}
+		if r.withinTarget() != tt.within {
+			t.Errorf("%v ns against %v ns: within ±10 %% = %v", tt.timeitNS, tt.goNS, !tt.within)
+		}
+	}
+	rows := []timeitRow{
+		{n: 1, goNS: 2, timeitNS: 20},
+		{n: 10_000, goNS: 1000, timeitNS: 1050},
+		{n: 10_000_000, goNS: 1e6, timeitNS: 0.92e6},
+	}
+	if w, ok := worstTimeit(rows); !ok || w.n != 10_000_000 {
+		t.Errorf("furthest from go bench: %+v, %v; want Sum(10000000), not the call without work", w, ok)
+	}
+	for _, tt := range []struct {
+		ns   float64
+		want string
+	}{{1.778, "1.78 ns"}, {18.35, "18.4 ns"}, {2912, "2.91 µs"}, {3045725, "3.05 ms"}, {-250, "-250 ns"}, {3.2e9, "3.20 s"}} {
+		if got := nanos(tt.ns); got != tt.want {
+			t.Errorf("nanos(%v) = %q, want %q", tt.ns, got, tt.want)
+		}
+	}
+	if got := thousands(10_000_000); got != "10,000,000" {
+		t.Errorf("thousands = %q", got)
 	}
 }
