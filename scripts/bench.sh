@@ -4,7 +4,8 @@
 # round trip against ipykernel, interpreted loops against CPython, Mandelbrot
 # scaling, kernel memory and thirty kernels at once (bench/kernel), native
 # kernels against C (bench/native), runtime overhead per task against
-# asyncio (bench/runtime). Takes a few minutes; the committed RESULTS.md of
+# asyncio (bench/runtime), %timeit of a native call against go test -bench
+# (magics' BenchmarkTimeitVsGoBench). Takes a few minutes; the committed RESULTS.md of
 # bench/native and bench/runtime are left as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +29,16 @@ bench/native/run.sh -o "$work/native.md" >/dev/null
 echo "== runtime overhead per task against asyncio (bench/runtime)" >&2
 bench/runtime/run.sh -o "$work/runtime.md" >/dev/null
 
+# Five rounds, each timing both sides of every call in turn (-count would
+# repeat each side in a row); the report keeps each side's fastest round.
+# The default -benchtime: with -benchtime Nx the Go side gets too few
+# iterations to mean anything.
+echo "== %timeit against go test -bench (magics)" >&2
+for _ in 1 2 3 4 5; do
+	go test -run '^$' -bench TimeitVsGoBench ./magics/
+done >"$work/timeit.txt"
+
 echo "== writing BENCHMARKS.md" >&2
 go run ./bench/report -kernel "$work/kernel.json" -native "$work/native.md" -runtime "$work/runtime.md" \
-	-o BENCHMARKS.md -charts bench/report/charts
+	-timeit "$work/timeit.txt" -o BENCHMARKS.md -charts bench/report/charts
 echo "BENCHMARKS.md written" >&2
