@@ -17,6 +17,7 @@ import (
 // the session's records when they no longer match it.
 type checkBase struct {
 	fset        *token.FileSet
+	start       int // where the positions of its own files start
 	pkg         *types.Package
 	ok          bool              // the earlier declarations check without errors
 	decls       []declRecord      // the records it was built from, imports left out
@@ -55,6 +56,20 @@ func sameRecord(a, b *declRecord) bool {
 		a.file == b.file && a.line == b.line && a.col == b.col && a.lines == b.lines
 }
 
+// apart reports whether the cell's positions lie wholly before or after
+// those of the base's files, as reservePositions arranges.
+func (b *checkBase) apart(pc *parsedCell) bool {
+	if pc.fset.Base() <= b.start {
+		return true
+	}
+	for _, st := range pc.stmts {
+		if int(st.Pos()) < b.fset.Base() {
+			return false
+		}
+	}
+	return true
+}
+
 // reservePositions makes the positions fset hands out start after those of
 // another file set (up to base), so that the objects of a package checked
 // in one and the nodes of a cell parsed in the other are never confused.
@@ -69,6 +84,7 @@ func reservePositions(fset *token.FileSet, base int) {
 func (s *Session) buildBase(base int) *checkBase {
 	b := &checkBase{fset: token.NewFileSet(), globals: map[string]string{}, usedGlobals: map[string]bool{}}
 	reservePositions(b.fset, base)
+	b.start = b.fset.Base()
 	file := &ast.File{Name: ast.NewIdent("main")}
 	if imp := s.importDecl(nil); len(imp.Specs) > 0 {
 		file.Decls = append(file.Decls, imp)
@@ -152,7 +168,7 @@ func (s *Session) checkAgainstBase(pc *parsedCell) *checked {
 		s.base = s.buildBase(pc.fset.Base())
 	}
 	b := s.base
-	if !b.ok {
+	if !b.ok || !b.apart(pc) {
 		return nil
 	}
 	c := &checked{fset: pc.fset, pkg: b.pkg, base: b, previous: map[ast.Decl]*declRecord{}, defined: map[string]types.Object{}}
