@@ -18,6 +18,11 @@ import (
 //	_goparR1 := x * 2
 //	_goparcell.Result(_goparShow(_goparR1), _goparR1)
 //
+// or, when fmt prints the value right by itself,
+//
+//	_goparR1 := x * 2
+//	_goparcell.Value(_goparR1)
+//
 // Calls made for their printing (fmt.Println) and calls without results
 // show nothing.
 func (l *lowerer) lowerResult(body *ast.BlockStmt) {
@@ -40,6 +45,19 @@ func (l *lowerer) lowerResult(body *ast.BlockStmt) {
 		}
 	} else {
 		vars = []types.Type{tv.Type}
+	}
+	if len(vars) == 1 && !needsFormatter(vars[0], l.pkg) && !isUntypedNil(vars[0]) {
+		// fmt prints the value right by itself, and it has no methods of
+		// cell types to keep: the session formats it (Result costs yaegi
+		// more to compile, as it checks its argument for rich methods).
+		id := l.fresh("R")
+		assign := &ast.AssignStmt{Lhs: []ast.Expr{id}, TokPos: es.Pos(), Tok: token.DEFINE, Rhs: []ast.Expr{es.X}}
+		report := &ast.ExprStmt{X: &ast.CallExpr{
+			Fun:  &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("Value")},
+			Args: []ast.Expr{ast.NewIdent(id.Name)},
+		}}
+		body.List = append(body.List[:n-1], assign, report)
+		return
 	}
 	var lhs, texts, values []ast.Expr
 	for _, t := range vars {
@@ -71,6 +89,11 @@ func (l *lowerer) lowerResult(body *ast.BlockStmt) {
 		Args: []ast.Expr{text, value},
 	}}
 	body.List = append(body.List[:n-1], assign, report)
+}
+
+func isUntypedNil(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.UntypedNil
 }
 
 func allBlank(es []ast.Expr) bool {

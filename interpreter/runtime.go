@@ -213,6 +213,9 @@ func (s *Session) runtimeExports() interp.Exports {
 			"AsValue": reflect.ValueOf(asValue),
 			// Result records the value of the cell's trailing expression.
 			"Result": result,
+			// Value is Result for a value that fmt prints right and that
+			// holds no methods of cell types.
+			"Value": reflect.ValueOf(func(v any) { s.result = &cellResult{text: fmt.Sprint(v), value: v} }),
 		},
 		bindPath + "/bind": {},
 	}
