@@ -11,11 +11,12 @@ import (
 
 // timeitRow is one call of magics' BenchmarkTimeitVsGoBench: bench.Sum(n)
 // timed by go test -bench and by %timeit from a cell, each side's fastest
-// round (ns per call).
+// and median run (ns per call).
 type timeitRow struct {
-	n              int
-	goNS, timeitNS float64
-	rounds         int // runs of the side that ran fewer times
+	n                          int
+	goNS, timeitNS             float64 // fastest
+	goMedianNS, timeitMedianNS float64
+	rounds                     int // runs of the side that ran fewer times
 }
 
 // ratio is %timeit's time over go test -bench's.
@@ -53,12 +54,12 @@ func readTimeitResults(path string) ([]timeitRow, error) {
 var timeitLineRE = regexp.MustCompile(`^BenchmarkTimeitVsGoBench/(gobench|timeit)/Sum\(([0-9]+)\)(?:#[0-9]+)?(?:-[0-9]+)?\s+[0-9]+\s+(.*)$`)
 
 // timeitRows reads the text output of `go test -bench TimeitVsGoBench`, of
-// one or more runs or any -count: per n the fastest go bench ns/op and the fastest %timeit
-// ns/call (timeit-ns/call, the mean %timeit prints).
+// one or more runs or any -count: per n the go bench ns/op and the %timeit
+// ns/call (timeit-ns/call, the mean %timeit prints), fastest and median.
 func timeitRows(out string) ([]timeitRow, error) {
 	type side struct {
 		best float64
-		runs int
+		all  []float64
 	}
 	sides := map[string]map[int]*side{"gobench": {}, "timeit": {}}
 	unit := map[string]string{"gobench": "ns/op", "timeit": "timeit-ns/call"}
@@ -81,7 +82,7 @@ func timeitRows(out string) ([]timeitRow, error) {
 			sides[m[1]][n] = s
 		}
 		s.best = min(s.best, v)
-		s.runs++
+		s.all = append(s.all, v)
 	}
 	var out2 []timeitRow
 	for n, g := range sides["gobench"] {
@@ -92,7 +93,8 @@ func timeitRows(out string) ([]timeitRow, error) {
 		if !(g.best > 0) {
 			return nil, fmt.Errorf("Sum(%d): go test -bench measured %v ns/op", n, g.best)
 		}
-		out2 = append(out2, timeitRow{n: n, goNS: g.best, timeitNS: t.best, rounds: min(g.runs, t.runs)})
+		out2 = append(out2, timeitRow{n: n, goNS: g.best, timeitNS: t.best, goMedianNS: median(g.all), timeitMedianNS: median(t.all),
+			rounds: min(len(g.all), len(t.all))})
 	}
 	for n := range sides["timeit"] {
 		if _, ok := sides["gobench"][n]; !ok {
@@ -155,19 +157,21 @@ func (r *report) timeitSection() {
 		"(a loop of n steps, compiled Go, never inlined), in two ways: with `go test -bench` (a plain `b.Loop`, the default one-second "+
 		"benchtime) and with `res := %%timeit -q bench.Sum(n)` run as a cell through a bare yaegi session, which is %%timeit as a cell uses it: "+
 		"IPython's algorithm (auto-ranged loop count, mean of 7 runs) with the interpreted loop's own overhead measured and subtracted. "+
-		"The benchmark ran %d times in a row, each run timing both sides of every n in turn; each side's fastest run is shown (for %%timeit, the fastest of the means it printed), the least disturbed one on a shared machine. "+
+		"The benchmark ran %d times in a row, each run timing both sides of every n in turn; the ratio is of each side's fastest run (for %%timeit, the fastest of the means it printed), the least disturbed one on a shared machine; medians in parentheses. "+
 		"The target, %%timeit within ±%.0f %% of go test -bench, is for calls doing real work (n ≥ %s). For n = 1 there is next to no work: the ratio "+
-		"and the difference shows what it costs the interpreter to call compiled code from a cell (a direct call for common signatures such as `func(int) int`): "+
-		"%%timeit rightly includes that cost, since a cell pays it on every call.\n\n",
+		"and the difference show what it costs the interpreter to call compiled code from a cell (a direct call for common signatures such as `func(int) int`): "+
+		"%%timeit rightly includes that cost, since a cell pays it on every call. %%timeit's figure for n = 1 is a small difference of two larger times "+
+		"(the loop with the call, less the empty loop measured apart), so it scatters from run to run more than the others.\n\n",
 		rounds, timeitTolerance*100, thousands(timeitWorkFrom))
-	r.printf("| call | go test -bench, per call | %%timeit, per call | difference | %%timeit / go bench | target | met |\n|---|---:|---:|---:|---:|---:|---|\n")
+	r.printf("| call | go test -bench, fastest (median) | %%timeit, fastest (median) | difference | %%timeit / go bench | target | met |\n|---|---:|---:|---:|---:|---:|---|\n")
 	for _, t := range rows {
 		target, met := "none (no work)", ""
 		if t.hasTarget() {
 			target = fmt.Sprintf("%.2f to %.2f", 1-timeitTolerance, 1+timeitTolerance)
 			met = yesNo(t.withinTarget())
 		}
-		r.printf("| bench.Sum(%s) | %s | %s | %s | %s | %s | %s |\n", thousands(t.n), nanos(t.goNS), nanos(t.timeitNS),
+		r.printf("| bench.Sum(%s) | %s (%s) | %s (%s) | %s | %s | %s | %s |\n", thousands(t.n), nanos(t.goNS), nanos(t.goMedianNS),
+			nanos(t.timeitNS), nanos(t.timeitMedianNS),
 			signed(nanos(t.timeitNS-t.goNS)), timeitRatio(t.ratio()), target, met)
 	}
 	r.printf("\n")
