@@ -50,25 +50,14 @@ func emitFile(fset *token.FileSet, f *ast.File, base int) (*emitted, error) {
 		buf.WriteString(text[strings.IndexByte(text, '\n')+1:]) // the package clause is written
 	}
 	if last != nil {
-		// The func of the cell's statements, printed by hand around the
-		// statements: go/printer would print them several times over,
-		// trying to fit each enclosing func on one line.
-		buf.WriteString("\nfunc " + last.Name.Name + "() {\n")
-		for _, st := range last.Body.List {
-			if lit := runCellBody(st); lit != nil {
-				buf.WriteString(runCellFunc + "(func() ")
-				if err := printConfig.Fprint(&buf, fset, lit.Body); err != nil {
-					return nil, err
-				}
-				buf.WriteString(")\n")
-				continue
-			}
-			if err := printConfig.Fprint(&buf, fset, st); err != nil {
-				return nil, err
-			}
-			buf.WriteString("\n")
+		// The func of the cell's statements, printed by hand around them:
+		// go/printer would print them twice, trying to fit the func on
+		// one line.
+		buf.WriteString("\nfunc " + last.Name.Name + "() ")
+		if err := printConfig.Fprint(&buf, fset, last.Body); err != nil {
+			return nil, err
 		}
-		buf.WriteString("}\n")
+		buf.WriteString("\n")
 	}
 	src := buf.String()
 	pf, pfset, err := reparse(src)
@@ -87,28 +76,6 @@ func isPlainFunc(d ast.Decl) bool {
 	return ok && fd.Recv == nil && fd.Body != nil && fd.Type.TypeParams == nil &&
 		fd.Type.Params != nil && len(fd.Type.Params.List) == 0 &&
 		(fd.Type.Results == nil || len(fd.Type.Results.List) == 0)
-}
-
-// runCellBody returns the func literal of a statement that runs a cell's
-// statements, _goparRunCell(func() { ... }), or nil.
-func runCellBody(st ast.Stmt) *ast.FuncLit {
-	es, ok := st.(*ast.ExprStmt)
-	if !ok {
-		return nil
-	}
-	call, ok := es.X.(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
-		return nil
-	}
-	if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != runCellFunc {
-		return nil
-	}
-	lit, ok := call.Args[0].(*ast.FuncLit)
-	if !ok || lit.Type.TypeParams != nil || lit.Type.Params == nil || len(lit.Type.Params.List) != 0 ||
-		lit.Type.Results != nil && len(lit.Type.Results.List) != 0 {
-		return nil
-	}
-	return lit
 }
 
 // lineComment numbers the following lines from base. The file name must

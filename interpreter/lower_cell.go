@@ -110,16 +110,13 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	prog.file.Decls = append(prog.file.Decls, l.fmt.decls()...)
 	if len(body.List) > 0 || len(funcAssigns) > 0 {
 		prog.hasBody = true
-		run := &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
-			Fun:  ast.NewIdent(runCellFunc),
-			Args: []ast.Expr{&ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: body}},
-		}}}}
-		// The cell's funcs are in place before its statements run.
-		run.List = append(funcAssigns, run.List...)
+		// The cell's funcs are in place before its statements run. The
+		// session runs the func under the cell's recover (runCellFunc).
+		body.List = append(funcAssigns, body.List...)
 		prog.file.Decls = append(prog.file.Decls, &ast.FuncDecl{
 			Name: ast.NewIdent(cellFunc(cellNo)),
 			Type: &ast.FuncType{Params: &ast.FieldList{}},
-			Body: run,
+			Body: body,
 		})
 	}
 	return prog

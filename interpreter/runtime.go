@@ -152,11 +152,11 @@ func _goparCallText(method string, f func() string) (s string) {
 	return f()
 }
 
-// %[6]s runs the statements of a cell under the recover that records
-// their panic. One interpreted copy serves every cell: compiling the guard
-// into each cell's func would double what a small cell costs to compile.
-// The body has no recover of its own, so yaegi reports the position of a
-// panic in it before the guard sees it.
+// %[6]s runs the func of a cell's statements under the recover that
+// records their panic. One interpreted copy serves every cell: compiling
+// the guard into each cell's func would double what a small cell costs to
+// compile. The body has no recover of its own, so yaegi reports the
+// position of a panic in it before the guard sees it.
 func %[6]s(body func()) {
 	defer func() {
 		if _goparR := %[1]s.Recovered(recover()); _goparR != nil {

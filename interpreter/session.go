@@ -247,7 +247,7 @@ func (s *Session) execute(ctx context.Context, code string) (*cellResult, error)
 	}
 	s.result, s.panicked = nil, ""
 	if prog.hasBody {
-		call := &emitted{src: "\n" + lineComment(s.nextBase()) + cellFunc(cellNo) + "()\n", base: s.nextBase()}
+		call := &emitted{src: "\n" + lineComment(s.nextBase()) + runCellFunc + "(" + cellFunc(cellNo) + ")\n", base: s.nextBase()}
 		s.register(call)
 		if _, err := s.eval(ctx, call); err != nil {
 			return nil, err
