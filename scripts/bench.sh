@@ -5,8 +5,11 @@
 # scaling, kernel memory and thirty kernels at once (bench/kernel), native
 # kernels against C (bench/native), runtime overhead per task against
 # asyncio (bench/runtime), %timeit of a native call against go test -bench
-# (magics' BenchmarkTimeitVsGoBench). Takes a few minutes; the committed RESULTS.md of
-# bench/native and bench/runtime are left as they are.
+# (magics' BenchmarkTimeitVsGoBench). Takes a few minutes; the committed
+# RESULTS.md of bench/native and bench/runtime are left as they are.
+# BENCHMARKS.md also includes bench/interpreter/RESULTS.md, what each change
+# to the interpreter did to its loops; bench/interpreter/run.sh rewrites it
+# (it builds old commits, so it is not part of every run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,5 +43,5 @@ done >"$work/timeit.txt"
 
 echo "== writing BENCHMARKS.md" >&2
 go run ./bench/report -kernel "$work/kernel.json" -native "$work/native.md" -runtime "$work/runtime.md" \
-	-timeit "$work/timeit.txt" -o BENCHMARKS.md -charts bench/report/charts
+	-timeit "$work/timeit.txt" -interpreter bench/interpreter/RESULTS.md -o BENCHMARKS.md -charts bench/report/charts
 echo "BENCHMARKS.md written" >&2

@@ -3,11 +3,13 @@
 // native kernels against C (bench/native's Markdown) and the runtime
 // against asyncio (bench/runtime's Markdown) and, when given, %timeit of a
 // native call against go test -bench (the text output of magics'
-// BenchmarkTimeitVsGoBench). It writes the tables as
+// BenchmarkTimeitVsGoBench) and what each change to the interpreter did to
+// its loops (bench/interpreter's Markdown). It writes the tables as
 // ratios and draws the charts as PNG files with gonum plot:
 //
 //	go run ./bench/report -kernel k.json -native native.md -runtime runtime.md \
-//		-timeit timeit.txt -o BENCHMARKS.md -charts bench/report/charts
+//		-timeit timeit.txt -interpreter bench/interpreter/RESULTS.md \
+//		-o BENCHMARKS.md -charts bench/report/charts
 //
 // scripts/bench.sh runs the benchmarks and then this.
 package main
@@ -27,16 +29,17 @@ func main() {
 	nativePath := flag.String("native", "", "results of bench/native (Markdown)")
 	runtimePath := flag.String("runtime", "", "results of bench/runtime (Markdown)")
 	timeitPath := flag.String("timeit", "", "output of go test -bench TimeitVsGoBench ./magics/ (text); without it the report leaves %timeit out")
+	interpPath := flag.String("interpreter", "", "results of bench/interpreter (Markdown); without it the report leaves the interpreter's steps out")
 	out := flag.String("o", "BENCHMARKS.md", "the report to write")
 	charts := flag.String("charts", "bench/report/charts", "directory for the chart PNGs, relative to the report")
 	flag.Parse()
-	if err := run(*kernelPath, *nativePath, *runtimePath, *timeitPath, *out, *charts); err != nil {
+	if err := run(*kernelPath, *nativePath, *runtimePath, *timeitPath, *interpPath, *out, *charts); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/report:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kernelPath, nativePath, runtimePath, timeitPath, out, charts string) error {
+func run(kernelPath, nativePath, runtimePath, timeitPath, interpPath, out, charts string) error {
 	k, err := readKernelResults(kernelPath)
 	if err != nil {
 		return err
@@ -55,11 +58,17 @@ func run(kernelPath, nativePath, runtimePath, timeitPath, out, charts string) er
 			return err
 		}
 	}
+	var interpMD []byte
+	if interpPath != "" {
+		if interpMD, err = os.ReadFile(interpPath); err != nil {
+			return err
+		}
+	}
 	chartDir := filepath.Join(filepath.Dir(out), charts)
 	if err := os.MkdirAll(chartDir, 0o755); err != nil {
 		return err
 	}
-	r := &report{k: k, native: string(nativeMD), runtime: string(runtimeMD), timeit: timeit, chartDir: chartDir, chartLink: filepath.ToSlash(charts)}
+	r := &report{k: k, native: string(nativeMD), runtime: string(runtimeMD), timeit: timeit, interpSteps: string(interpMD), chartDir: chartDir, chartLink: filepath.ToSlash(charts)}
 	md, err := r.render()
 	if err != nil {
 		return err
@@ -72,6 +81,7 @@ type report struct {
 	k               *kernelResults
 	native, runtime string
 	timeit          []timeitRow // none when not measured
+	interpSteps     string      // bench/interpreter's table, or ""
 	chartDir        string      // where charts are written
 	chartLink       string      // how the report links them
 

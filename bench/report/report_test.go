@@ -102,7 +102,7 @@ func TestResultsOfTheOtherBenchmarks(t *testing.T) {
 func TestReport(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "BENCHMARKS.md")
-	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", "testdata/timeit.txt", out, "charts"); err != nil {
+	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", "testdata/timeit.txt", "testdata/interpreter.md", out, "charts"); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(out)
@@ -129,6 +129,8 @@ func TestReport(t *testing.T) {
 		"| bench.Sum(10,000,000) | 2.96 ms (5.03 ms) | 3.26 ms (4.49 ms) | +299 µs | 1.101 | 0.90 to 1.10 | **no** |",
 		"| %timeit of a native call against go test -bench (furthest of 2: Sum(10,000,000)) | 3.26 ms | 2.96 ms (go test -bench) | 1.101 | 0.90 to 1.10 | **no** |",
 		"same sum: yes",
+		// bench/interpreter's table, under the interpreted loops.
+		"### What made the interpreted loops faster", "| step | what changed | calc_pi(1e6), ms |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the report lacks %q", want)
