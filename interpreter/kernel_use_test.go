@@ -165,3 +165,27 @@ func calcPiSplit(n, m int) float64 {
 		}
 	}
 }
+
+// Func values made before an interrupted cell still run after it: closures
+// and funcs handed to compiled code returned zero values once a cell had
+// been interrupted.
+func TestClosuresWorkAfterInterrupt(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, "import \"sort\"\nadd := func(x int) int { return x + 1 }\nvar fs []func() int\nfor i := range 3 {\n\tfs = append(fs, func() int { return i * 10 })\n}\nless := func(a, b int) bool { return a > b }"); e != nil {
+		t.Fatal(e)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	if _, err := s.Execute(ctx, "n := 0\nfor {\n\tn = add(n)\n}"); err == nil {
+		t.Fatal("the endless loop ended without an error")
+	}
+	for code, want := range map[string]string{
+		"add(41)":  "42",
+		"fs[2]()":  "20",
+		"xs := []int{1, 3, 2}\nsort.Slice(xs, func(i, j int) bool { return less(xs[i], xs[j]) })\nxs": "[3 2 1]",
+	} {
+		if res, e := run(t, s, code); e != nil || res["text/plain"] != want {
+			t.Errorf("%s after the interrupt = %v, %v; want %s", code, res, e, want)
+		}
+	}
+}

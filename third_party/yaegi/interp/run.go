@@ -990,7 +990,10 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	return func(f *frame) reflect.Value {
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
-			fr := newFrame(f, len(def.types), f.runid())
+			// gopar: the frame runs under the interpreter's current run id, not
+			// that of the frame the func was made in, so that a func made before
+			// an interrupted run still runs after it (it returned zero values).
+			fr := newFrame(f, len(def.types), def.interp.runid())
 			d := fr.data
 			for i, t := range def.types {
 				d[i] = reflect.New(t).Elem()
@@ -1900,7 +1903,7 @@ func getFunc(n *node) {
 
 		fct := reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
-			fr2 := newFrame(fr, len(n.types), fr.runid())
+			fr2 := newFrame(fr, len(n.types), n.interp.runid()) // gopar: see genFunctionWrapper
 			d := fr2.data
 			for i, t := range n.types {
 				d[i] = reflect.New(t).Elem()
