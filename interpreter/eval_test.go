@@ -1,9 +1,13 @@
 package interpreter
 
 import (
+	"context"
+	"errors"
 	"go/parser"
 	"go/token"
+	"runtime"
 	"testing"
+	"time"
 )
 
 func TestRunsNoCode(t *testing.T) {
@@ -43,5 +47,37 @@ func TestDeclarationsRunCode(t *testing.T) {
 	}
 	if res, e := run(t, s, "func sq(x int) int { return x * x }\nsq(7)"); e != nil || res["text/plain"] != "49" {
 		t.Errorf("got %v %v", res, e)
+	}
+}
+
+// TestInterruptedChannelWaitEnds checks that interrupting a wait on a
+// channel ends the goroutine that ran it, also in the first cell of a
+// session, compiled before yaegi had run anything interruptible.
+func TestInterruptedChannelWaitEnds(t *testing.T) {
+	for _, cells := range [][]string{
+		{"c := make(chan int)\n<-c"},
+		{"x := 1", "c := make(chan int)\n<-c\nx++"},
+	} {
+		s, _, _ := newTestSession(t, "")
+		for _, c := range cells[:len(cells)-1] {
+			if _, e := run(t, s, c); e != nil {
+				t.Fatal(e)
+			}
+		}
+		before := runtime.NumGoroutine()
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		_, err := s.Execute(ctx, cells[len(cells)-1])
+		cancel()
+		var e *Error
+		if !errors.As(err, &e) || e.Name != nameInterrupted {
+			t.Fatalf("%q: got %v, want an interrupt", cells, err)
+		}
+		deadline := time.Now().Add(2 * time.Second)
+		for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if n := runtime.NumGoroutine() - before; n > 0 {
+			t.Errorf("%q: %d goroutines still waiting after the interrupt", cells, n)
+		}
 	}
 }

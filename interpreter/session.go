@@ -164,7 +164,10 @@ func (s *Session) start() error {
 	s.pendingHidden = nil
 	s.sources = map[int]*emitted{}
 	s.base = nil
-	if _, err := in.Eval(runtimeImports); err != nil {
+	// Through EvalWithContext, which (and only which) turns on yaegi's
+	// interruptible channel operations: declarations compiled before that
+	// would wait on channels past an interrupt.
+	if _, err := in.EvalWithContext(context.Background(), runtimeImports); err != nil {
 		return fmt.Errorf("interpreter start: %w", err)
 	}
 	return nil
@@ -287,9 +290,11 @@ func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) 
 // needs interrupting and the file is compiled and run on the calling
 // goroutine, whose stack has grown already: EvalWithContext would compile
 // it on a fresh goroutine, and the compiler's deep recursion grows a new
-// stack by copying every time.
+// stack by copying every time. After an interrupt, the interrupted code's
+// goroutine was not waited for; EvalWithContext takes the interpreter's
+// lock first, which orders what that goroutine did before this source.
 func (s *Session) evalDecls(ctx context.Context, em *emitted, f *ast.File) error {
-	if !runsNoCode(f) {
+	if s.interrupted || !runsNoCode(f) {
 		_, err := s.eval(ctx, em)
 		return err
 	}
