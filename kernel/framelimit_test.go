@@ -330,3 +330,57 @@ func firstViolation(b []byte, limit uint64) bool {
 	}
 	return false
 }
+
+// countingConn records every write that reaches the network.
+type countingConn struct {
+	net.Conn
+	writes [][]byte
+}
+
+func (c *countingConn) Write(p []byte) (int, error) {
+	c.writes = append(c.writes, append([]byte(nil), p...))
+	return len(p), nil
+}
+
+// zmq4 writes a frame's header and body separately; the guard sends the
+// greeting, each command and each whole message in one write, bytes
+// unchanged.
+func TestGuardSendsWholeMessages(t *testing.T) {
+	wire := &countingConn{}
+	gc := &guardConn{Conn: wire}
+	gc.sent.limit = 1 << 62
+	gc.sent.reset()
+
+	greeting := make([]byte, 64)
+	greeting[0], greeting[9] = 0xFF, 0x7F
+	ready := append([]byte{zmtpCommand, 5}, "READY"...)
+	long := bytes.Repeat([]byte("x"), 300)
+	longHeader := binary.BigEndian.AppendUint64([]byte{zmtpMore | zmtpLong}, uint64(len(long)))
+	writes := [][]byte{
+		greeting,
+		ready[:2], ready[2:],
+		{zmtpMore, 9}, []byte("<IDS|MSG>"),
+		{zmtpMore, 0}, // an empty frame
+		longHeader, long,
+		{0, 2}, []byte("{}"),
+		{0, 3}, []byte("end"), // a message of one frame
+	}
+	var all []byte
+	for _, w := range writes {
+		if n, err := gc.Write(w); n != len(w) || err != nil {
+			t.Fatalf("Write(%d bytes) = %d, %v", len(w), n, err)
+		}
+		all = append(all, w...)
+	}
+	if got := bytes.Join(wire.writes, nil); !bytes.Equal(got, all) {
+		t.Fatalf("the network saw %d bytes, want the %d written, in order", len(got), len(all))
+	}
+	var sizes []int
+	for _, w := range wire.writes {
+		sizes = append(sizes, len(w))
+	}
+	want := []int{64, 7, 11 + 2 + 9 + len(long) + 4, 5}
+	if !slices.Equal(sizes, want) {
+		t.Errorf("writes of %v bytes, want %v (greeting, command, message, message)", sizes, want)
+	}
+}
