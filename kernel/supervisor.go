@@ -112,10 +112,10 @@ func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteRes
 	}
 	s.mu.Lock()
 	if ev.Decls != nil {
-		s.decls = ev.Decls
+		s.decls = *ev.Decls
 	}
 	if ev.Globals != nil {
-		s.globals = ev.Globals
+		s.globals = *ev.Globals
 	}
 	s.mu.Unlock()
 	return ExecuteResult{Result: ev.Result, Error: ev.Error, UserExpressions: ev.UserExpressions}

@@ -65,15 +65,17 @@ type Event struct {
 	Error           *Error         `json:"error,omitempty"`
 	Result          map[string]any `json:"result,omitempty"` // execute: trailing value bundle
 	UserExpressions map[string]any `json:"user_expressions,omitempty"`
-	Decls           []string       `json:"decls,omitempty"`   // execute: declarations to replay after a crash
-	Globals         []string       `json:"globals,omitempty"` // execute: variable names defined so far
-	Matches         []string       `json:"matches,omitempty"`
-	CursorStart     int            `json:"cursor_start,omitempty"`
-	CursorEnd       int            `json:"cursor_end,omitempty"`
-	Found           bool           `json:"found,omitempty"`
-	Status          string         `json:"status,omitempty"` // is_complete
-	Indent          string         `json:"indent,omitempty"`
-	Version         string         `json:"version,omitempty"` // ready: the Go version of the interpreter
+	// execute: the declarations to replay after a crash and the variables
+	// defined so far, each only when the cell changed it (nil: as before).
+	Decls       *[]string `json:"decls,omitempty"`
+	Globals     *[]string `json:"globals,omitempty"`
+	Matches     []string  `json:"matches,omitempty"`
+	CursorStart int       `json:"cursor_start,omitempty"`
+	CursorEnd   int       `json:"cursor_end,omitempty"`
+	Found       bool      `json:"found,omitempty"`
+	Status      string    `json:"status,omitempty"` // is_complete
+	Indent      string    `json:"indent,omitempty"`
+	Version     string    `json:"version,omitempty"` // ready: the Go version of the interpreter
 }
 
 // Error is a failed cell as Jupyter shows it.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	"gopar/runtime/display"
@@ -85,6 +86,8 @@ type server struct {
 	mu      sync.Mutex
 	current *Request // the cell running now
 	cancel  context.CancelFunc
+
+	sentDecls, sentGlobals *[]string // as last told to the kernel
 }
 
 // readRequests handles interrupts and input replies at once and queues
@@ -170,10 +173,15 @@ func (s *server) execute(req Request, reply *Event) {
 			reply.UserExpressions = s.userExpressions(ctx, req.UserExpressions)
 		}
 	}
-	reply.Decls = s.eng.Snapshot()
-	reply.Globals = s.eng.GlobalNames()
-	if reply.Globals == nil {
-		reply.Globals = []string{}
+	// Most cells declare nothing: the kernel hears of the session's
+	// declarations only when they change, not a growing copy every cell.
+	if decls := s.eng.Snapshot(); s.sentDecls == nil || !slices.Equal(decls, *s.sentDecls) {
+		kept := slices.Clone(decls) // the engine may reuse its slice
+		s.sentDecls, reply.Decls = &kept, &kept
+	}
+	if globals := s.eng.GlobalNames(); s.sentGlobals == nil || !slices.Equal(globals, *s.sentGlobals) {
+		kept := slices.Clone(globals)
+		s.sentGlobals, reply.Globals = &kept, &kept
 	}
 }
 

@@ -122,5 +122,34 @@ class Faults(unittest.TestCase):
         self.assertAlive()
 
 
+class ReplayAfterCrash(unittest.TestCase):
+    """The worker tells the kernel the session's declarations only when a
+    cell changes them; a crash replays the latest, whichever cell that was."""
+
+    CRASH = 'import "os"\nos.Exit(4)'
+
+    def setUp(self):
+        self.k = Kernel()
+
+    def tearDown(self):
+        self.k.close()
+
+    def test_declarations_of_earlier_cells_survive_quiet_cells(self):
+        self.assertEqual(self.k.run("func double(x int) int { return 2 * x }").reply["status"], "ok")
+        self.assertEqual(self.k.run("func triple(x int) int { return 3 * x }").reply["status"], "ok")
+        for _ in range(3):
+            self.assertEqual(self.k.value("1 + 1"), "2")
+        self.assertEqual(self.k.run(self.CRASH).reply["status"], "error")
+        self.assertEqual(self.k.value("double(4) + triple(5)"), "23")
+
+    def test_reset_declarations_are_not_replayed(self):
+        self.assertEqual(self.k.run("func double(x int) int { return 2 * x }").reply["status"], "ok")
+        self.assertEqual(self.k.run("%reset -f").reply["status"], "ok")
+        self.assertEqual(self.k.run(self.CRASH).reply["status"], "error")
+        cell = self.k.run("double(4)")
+        self.assertEqual(cell.reply["status"], "error", "a declaration dropped by %reset came back")
+        self.assertIn("double", cell.reply["evalue"])
+
+
 if __name__ == "__main__":
     unittest.main()
