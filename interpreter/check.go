@@ -176,14 +176,7 @@ func (s *Session) typecheck(pc *parsedCell, cellNo int, redefined map[string]boo
 	c.file = file
 
 	var errs []typeError
-	conf := types.Config{
-		Importer:  sharedImporter(),
-		GoVersion: goVersion,
-		Error: func(err error) {
-			te := err.(types.Error)
-			errs = append(errs, typeError{pos: pc.fset.Position(te.Pos), msg: te.Msg, soft: te.Soft})
-		},
-	}
+	conf := cellConfig(pc.fset, &errs)
 	c.info = newInfo()
 	c.pkg, _ = conf.Check("main", pc.fset, []*ast.File{file}, c.info)
 	c.collectDefined(pc)
@@ -546,4 +539,17 @@ func (c *checked) isTrailing(p token.Position) bool {
 	}
 	q := c.fset.Position(es.Pos())
 	return p.Filename == q.Filename && p.Line == q.Line && p.Column == q.Column
+}
+
+// cellConfig is how cells are type-checked: the errors go to errs, with
+// positions in the cell.
+func cellConfig(fset *token.FileSet, errs *[]typeError) types.Config {
+	return types.Config{
+		Importer:  sharedImporter(),
+		GoVersion: goVersion,
+		Error: func(err error) {
+			te := err.(types.Error)
+			*errs = append(*errs, typeError{pos: fset.Position(te.Pos), msg: te.Msg, soft: te.Soft})
+		},
+	}
 }

@@ -180,14 +180,7 @@ func (s *Session) checkAgainstBase(pc *parsedCell) *checked {
 	}}
 	c.info = newInfo()
 	var errs []typeError
-	conf := types.Config{
-		Importer:  sharedImporter(),
-		GoVersion: goVersion,
-		Error: func(err error) {
-			te := err.(types.Error)
-			errs = append(errs, typeError{pos: pc.fset.Position(te.Pos), msg: te.Msg, soft: te.Soft})
-		},
-	}
+	conf := cellConfig(pc.fset, &errs)
 	_ = types.NewChecker(&conf, pc.fset, b.pkg, c.info).Files([]*ast.File{c.file})
 	c.collectDefined(pc)
 	if len(filterErrors(errs, c)) > 0 {

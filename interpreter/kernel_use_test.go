@@ -180,8 +180,8 @@ func TestClosuresWorkAfterInterrupt(t *testing.T) {
 		t.Fatal("the endless loop ended without an error")
 	}
 	for code, want := range map[string]string{
-		"add(41)":  "42",
-		"fs[2]()":  "20",
+		"add(41)": "42",
+		"fs[2]()": "20",
 		"xs := []int{1, 3, 2}\nsort.Slice(xs, func(i, j int) bool { return less(xs[i], xs[j]) })\nxs": "[3 2 1]",
 	} {
 		if res, e := run(t, s, code); e != nil || res["text/plain"] != want {
