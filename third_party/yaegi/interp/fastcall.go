@@ -7,14 +7,6 @@ import "reflect"
 // run as direct Go calls instead of through reflect.Value.Call, which
 // allocates its argument and result slices and costs ~150 ns a call.
 
-var (
-	float64Type    = reflect.TypeOf(float64(0))
-	intType        = reflect.TypeOf(int(0))
-	int64Type      = reflect.TypeOf(int64(0))
-	complex128Type = reflect.TypeOf(complex128(0))
-	boolType       = reflect.TypeOf(false)
-)
-
 // fastCallBin returns the exec of the call node n of the compiled func fn
 // when fn's signature is one of the fast ones and every argument has exactly
 // the parameter's type, else nil. args are the argument generators callBin
