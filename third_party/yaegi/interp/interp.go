@@ -116,9 +116,20 @@ type frame struct {
 	data []reflect.Value // values
 
 	mutex     sync.RWMutex
-	deferred  [][]reflect.Value  // defer stack
-	recovered interface{}        // to handle panic recover
-	done      reflect.SelectCase // for cancellation of channel operations
+	deferred  [][]reflect.Value // defer stack
+	recovered interface{}       // to handle panic recover
+	// done is the case that cancels channel operations. gopar: a pointer
+	// read and written atomically, since goroutines of an earlier run make
+	// frames from the global frame while the next run sets its case.
+	done atomic.Pointer[reflect.SelectCase]
+}
+
+// doneCase is the frame's cancellation case (zero when none was set).
+func (f *frame) doneCase() reflect.SelectCase {
+	if d := f.done.Load(); d != nil {
+		return *d
+	}
+	return reflect.SelectCase{}
 }
 
 func newFrame(anc *frame, length int, id uint64) *frame {
@@ -130,7 +141,7 @@ func newFrame(anc *frame, length int, id uint64) *frame {
 	if anc == nil {
 		f.root = f
 	} else {
-		f.done = anc.done
+		f.done.Store(anc.done.Load())
 		f.root = anc.root
 	}
 	return f
@@ -147,9 +158,9 @@ func (f *frame) clone() *frame {
 		deferred:  f.deferred,
 		recovered: f.recovered,
 		id:        f.runid(),
-		done:      f.done,
 		debug:     f.debug,
 	}
+	nf.done.Store(f.done.Load())
 	nf.data = make([]reflect.Value, len(f.data))
 	copy(nf.data, f.data)
 	return nf

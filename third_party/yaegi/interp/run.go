@@ -110,7 +110,7 @@ func (interp *Interpreter) run(n *node, cf *frame) {
 	interp.mutex.RUnlock()
 
 	f.mutex.Lock()
-	f.done = reflect.SelectCase{Dir: reflect.SelectRecv, Chan: c}
+	f.done.Store(&reflect.SelectCase{Dir: reflect.SelectRecv, Chan: c})
 	f.mutex.Unlock()
 
 	for i, t := range n.types {
@@ -2889,7 +2889,7 @@ func rangeChan(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		f.mutex.RLock()
-		done := f.done
+		done := f.doneCase()
 		f.mutex.RUnlock()
 
 		chosen, v, ok := reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectRecv, Chan: value(f)}})
@@ -3544,7 +3544,7 @@ func recv(n *node) {
 				}
 				// Slow: channel read blocks, allow cancel
 				f.mutex.RLock()
-				done := f.done
+				done := f.doneCase()
 				f.mutex.RUnlock()
 
 				chosen, v, _ := reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectRecv, Chan: ch}})
@@ -3566,7 +3566,7 @@ func recv(n *node) {
 				}
 				// Slow: channel is blocked, allow cancel
 				f.mutex.RLock()
-				done := f.done
+				done := f.doneCase()
 				f.mutex.RUnlock()
 
 				var chosen int
@@ -3616,7 +3616,7 @@ func recv2(n *node) {
 			}
 			// Slow: channel is blocked, allow cancel
 			f.mutex.RLock()
-			done := f.done
+			done := f.doneCase()
 			f.mutex.RUnlock()
 
 			chosen, v, ok := reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectRecv, Chan: ch}})
@@ -3714,7 +3714,7 @@ func send(n *node) {
 		}
 		// Slow: send on channel blocks, allow cancel.
 		f.mutex.RLock()
-		done := f.done
+		done := f.doneCase()
 		f.mutex.RUnlock()
 
 		chosen, _, _ := reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectSend, Chan: ch, Send: data}})
@@ -3806,7 +3806,7 @@ func _select(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		f.mutex.RLock()
-		cases[nbClause] = f.done
+		cases[nbClause] = f.doneCase()
 		f.mutex.RUnlock()
 
 		for i := range cases[:nbClause] {
