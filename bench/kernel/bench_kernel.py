@@ -422,7 +422,7 @@ def bench_room(n):
         for k in kernels:
             k.ready()
         ready = time.perf_counter() - t0
-        ids = [k.kc.execute(workloads.ROOM_CELL.replace("KERNEL", str(i))) for i, k in enumerate(kernels)]
+        ids = [k.kc.execute(workloads.room_cell(i)) for i, k in enumerate(kernels)]
         t1 = time.perf_counter()
         for i, (k, msg_id) in enumerate(zip(kernels, ids)):
             out = []

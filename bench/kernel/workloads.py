@@ -277,6 +277,10 @@ fmt.Println("total", total)
 '''
 
 
+def room_cell(kernel_no):
+    return ROOM_CELL.replace("KERNEL", str(kernel_no))
+
+
 def room_output(kernel_no):
     """The lines ROOM_CELL prints before its total, and the total line."""
     n, chunks = 200_000, 8

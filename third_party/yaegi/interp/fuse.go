@@ -50,9 +50,11 @@ func fuseArith(n *node) {
 	default:
 		return
 	}
+	classes := make([]int, len(n.child))
 	inlined := false
-	for _, c := range n.child {
-		switch classify(c, t) {
+	for i, c := range n.child {
+		classes[i] = classify(c, t)
+		switch classes[i] {
 		case fuseReject:
 			return
 		case fuseInline:
@@ -63,10 +65,11 @@ func fuseArith(n *node) {
 		return
 	}
 	var opaque []*node
-	for _, c := range n.child {
-		if classify(c, t) == fuseInline {
+	for i, c := range n.child {
+		switch classes[i] {
+		case fuseInline:
 			opaque = markInline(c, t, opaque)
-		} else if classify(c, t) == fuseOpaque {
+		case fuseOpaque:
 			opaque = append(opaque, c)
 		}
 	}

@@ -59,35 +59,27 @@ func minMax(n *node, isMin bool) {
 		convertLiteralValue(c, t)
 	}
 	boxed := wantEmptyInterface(n)
-	store := func(f *frame, v reflect.Value) { dest(f).Set(v.Convert(t)) }
 
 	switch {
 	case isUint(t):
-		set := func(f *frame, m uint64) { dest(f).SetUint(m) }
-		if boxed {
-			set = func(f *frame, m uint64) { store(f, reflect.ValueOf(m)) }
-		}
-		n.exec = minMaxExec(args, genValueUint, isMin, set, next)
+		n.exec = minMaxExec(args, genValueUint, isMin, minMaxSet(dest, t, boxed, reflect.Value.SetUint), next)
 	case isInt(t): // signed: isInt holds for unsigned kinds too
-		set := func(f *frame, m int64) { dest(f).SetInt(m) }
-		if boxed {
-			set = func(f *frame, m int64) { store(f, reflect.ValueOf(m)) }
-		}
-		n.exec = minMaxExec(args, genValueInt, isMin, set, next)
+		n.exec = minMaxExec(args, genValueInt, isMin, minMaxSet(dest, t, boxed, reflect.Value.SetInt), next)
 	case isFloat(t):
 		// Go's own min and max: a NaN argument gives NaN, min(-0, 0) is -0.
-		set := func(f *frame, m float64) { dest(f).SetFloat(m) }
-		if boxed {
-			set = func(f *frame, m float64) { store(f, reflect.ValueOf(m)) }
-		}
-		n.exec = minMaxExec(args, genValueFloat, isMin, set, next)
+		n.exec = minMaxExec(args, genValueFloat, isMin, minMaxSet(dest, t, boxed, reflect.Value.SetFloat), next)
 	default: // strings
-		set := func(f *frame, m string) { dest(f).SetString(m) }
-		if boxed {
-			set = func(f *frame, m string) { store(f, reflect.ValueOf(m)) }
-		}
-		n.exec = minMaxExec(args, genValueString, isMin, set, next)
+		n.exec = minMaxExec(args, genValueString, isMin, minMaxSet(dest, t, boxed, reflect.Value.SetString), next)
 	}
+}
+
+// minMaxSet stores the result m in the call's frame slot with set, or
+// converted to t when the slot holds an interface.
+func minMaxSet[T any](dest func(*frame) reflect.Value, t reflect.Type, boxed bool, set func(reflect.Value, T)) func(*frame, T) {
+	if boxed {
+		return func(f *frame, m T) { dest(f).Set(reflect.ValueOf(m).Convert(t)) }
+	}
+	return func(f *frame, m T) { set(dest(f), m) }
 }
 
 func minMaxExec[T int64 | uint64 | float64 | string](args []*node, gen func(*node) func(*frame) (reflect.Value, T),
