@@ -172,7 +172,9 @@ func (l *guardListener) Close() error {
 type guardConn struct {
 	net.Conn
 	guard  frameGuard
-	unread []byte // read by admit, not yet passed on
+	unread []byte // read from the socket, not yet passed on
+	rbuf   []byte // what unread points into, after admit's signature
+	rerr   error  // returned once unread is used up
 	frames zmtpFrames
 	closed bool
 
@@ -213,18 +215,16 @@ func (c *guardConn) Write(p []byte) (int, error) {
 // the next message.
 const maxKeptWriteBuffer = 256 << 10
 
+// readBufferSize is how much a connection reads at once. zmq4 reads each
+// frame's header and body separately, which without a buffer took a
+// system call for every two or eight bytes of header.
+const readBufferSize = 16 << 10
+
 func (c *guardConn) Read(p []byte) (int, error) {
 	if c.closed {
 		return 0, c.readError(errMessageTooLarge)
 	}
-	var n int
-	var err error
-	if len(c.unread) > 0 {
-		n = copy(p, c.unread)
-		c.unread = c.unread[n:]
-	} else {
-		n, err = c.Conn.Read(p)
-	}
+	n, err := c.readBuffered(p)
 	wasShaking := !c.frames.handshaken()
 	if ferr := c.frames.observe(p[:n]); ferr != nil {
 		c.closed = true
@@ -236,6 +236,31 @@ func (c *guardConn) Read(p []byte) (int, error) {
 		_ = c.Conn.SetReadDeadline(time.Time{})
 	}
 	return n, err
+}
+
+// readBuffered serves p from what was read before, reading again only when
+// that is used up. Reads as large as the buffer go straight to the socket.
+func (c *guardConn) readBuffered(p []byte) (int, error) {
+	if len(c.unread) == 0 {
+		if err := c.rerr; err != nil {
+			c.rerr = nil
+			return 0, err
+		}
+		if len(p) >= readBufferSize {
+			return c.Conn.Read(p)
+		}
+		if c.rbuf == nil {
+			c.rbuf = make([]byte, readBufferSize)
+		}
+		n, err := c.Conn.Read(c.rbuf)
+		if n == 0 {
+			return 0, err
+		}
+		c.unread, c.rerr = c.rbuf[:n], err
+	}
+	n := copy(p, c.unread)
+	c.unread = c.unread[n:]
+	return n, nil
 }
 
 // readError wraps err as a network error, which tells zmq4 the connection

@@ -384,3 +384,95 @@ func TestGuardSendsWholeMessages(t *testing.T) {
 		t.Errorf("writes of %v bytes, want %v (greeting, command, message, message)", sizes, want)
 	}
 }
+
+// readingConn hands out data in reads of at most chunk bytes and counts them.
+type readingConn struct {
+	net.Conn
+	data  []byte
+	chunk int
+	reads int
+}
+
+func (c *readingConn) LocalAddr() net.Addr  { return &net.TCPAddr{} }
+func (c *readingConn) RemoteAddr() net.Addr { return &net.TCPAddr{} }
+func (c *readingConn) Close() error         { return nil }
+
+func (c *readingConn) SetReadDeadline(time.Time) error { return nil }
+
+func (c *readingConn) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	c.reads++
+	n := copy(p[:min(len(p), c.chunk)], c.data)
+	c.data = c.data[n:]
+	return n, nil
+}
+
+// zmq4 reads a frame's header and body separately; the guard reads from
+// the socket a buffer at a time and passes on the same bytes, in order,
+// still closing on a frame over the limit.
+func TestGuardReadsAheadAndStillLimits(t *testing.T) {
+	greeting := make([]byte, 64)
+	greeting[0], greeting[9] = 0xFF, 0x7F
+	var stream []byte
+	stream = append(stream, greeting...)
+	stream = append(stream, append([]byte{zmtpCommand, 5}, "READY"...)...)
+	var parts [][]byte
+	for i := range 40 {
+		body := bytes.Repeat([]byte{byte('a' + i%26)}, i)
+		parts = append(parts, body)
+		stream = append(stream, zmtpMore, byte(len(body)))
+		stream = append(stream, body...)
+	}
+	stream = append(stream, 0, 3)
+	stream = append(stream, "end"...)
+
+	wire := &readingConn{data: slices.Clone(stream), chunk: 1 << 20}
+	gc := &guardConn{Conn: wire, guard: frameGuard{logger: log.New(io.Discard, "", 0)}}
+	gc.frames.limit = 1 << 20
+	gc.frames.reset()
+	var got []byte
+	readFull := func(n int) {
+		buf := make([]byte, n)
+		if _, err := io.ReadFull(gc, buf); err != nil {
+			t.Fatalf("reading %d bytes: %v", n, err)
+		}
+		got = append(got, buf...)
+	}
+	readFull(64)
+	readFull(2)
+	readFull(5)
+	for _, body := range parts {
+		readFull(2)
+		readFull(len(body))
+	}
+	readFull(2)
+	readFull(3)
+	if !bytes.Equal(got, stream) {
+		t.Fatalf("zmq4 would see %d bytes that differ from the %d sent", len(got), len(stream))
+	}
+	if wire.reads != 1 {
+		t.Errorf("%d reads from the socket for %d small reads, want 1", wire.reads, 2*len(parts)+5)
+	}
+	if _, err := gc.Read(make([]byte, 1)); err != io.EOF {
+		t.Errorf("after the stream: %v, want EOF", err)
+	}
+
+	// A frame declaring more than the limit closes the connection, even
+	// though its header arrived in the same read as what came before.
+	big := append(slices.Clone(greeting), zmtpCommand, 5)
+	big = append(big, "READY"...)
+	big = binary.BigEndian.AppendUint64(append(big, zmtpLong), 2<<20)
+	wire = &readingConn{data: big, chunk: 1 << 20}
+	gc = &guardConn{Conn: wire, guard: frameGuard{logger: log.New(io.Discard, "", 0)}}
+	gc.frames.limit = 1 << 20
+	gc.frames.reset()
+	buf := make([]byte, 71)
+	if _, err := io.ReadFull(gc, buf); err != nil {
+		t.Fatalf("greeting and command: %v", err)
+	}
+	if _, err := io.ReadFull(gc, make([]byte, 9)); err == nil || !strings.Contains(err.Error(), "larger than the limit") {
+		t.Errorf("a 2 MiB frame with a 1 MiB limit: %v, want the limit error", err)
+	}
+}
