@@ -17,6 +17,7 @@ import (
 // re-parsed printout side by side, which match node for node.
 type emitted struct {
 	src    string
+	file   *ast.File // src parsed in the interpreter's file set, when it is a file
 	points []posPair // sorted by the printed position
 	base   int       // line number of the first printed line
 	cell   int       // the cell it came from
@@ -29,8 +30,10 @@ type posPair struct {
 }
 
 // emitFile prints a whole file (imports and declarations) whose lines are
-// numbered from base.
-func emitFile(fset *token.FileSet, f *ast.File, base int) (*emitted, error) {
+// numbered from base. The printout is parsed once, into yaegiFset, both to
+// map positions and for yaegi to compile: its own Compile would parse the
+// text a second time.
+func emitFile(fset *token.FileSet, f *ast.File, base int, yaegiFset *token.FileSet) (*emitted, error) {
 	var buf bytes.Buffer
 	buf.WriteString("package main\n")
 	buf.WriteString(lineComment(base))
@@ -60,12 +63,12 @@ func emitFile(fset *token.FileSet, f *ast.File, base int) (*emitted, error) {
 		buf.WriteString("\n")
 	}
 	src := buf.String()
-	pf, pfset, err := reparse(src)
+	pf, err := parser.ParseFile(yaegiFset, "_.go", src, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, err
 	}
-	e := &emitted{src: src, base: base}
-	e.pair(fset, f, pfset, pf)
+	e := &emitted{src: src, file: pf, base: base}
+	e.pair(fset, f, yaegiFset, pf)
 	return e, nil
 }
 
@@ -85,12 +88,6 @@ func lineComment(base int) string {
 }
 
 var printConfig = printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
-
-func reparse(src string) (*ast.File, *token.FileSet, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "_.go", src, parser.SkipObjectResolution)
-	return f, fset, err
-}
 
 // pair records, for every node of the lowered tree that has a cell
 // position, where its printed twin starts.

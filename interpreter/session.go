@@ -298,7 +298,7 @@ func (s *Session) evalDecls(ctx context.Context, em *emitted, f *ast.File) error
 		_, err := s.eval(ctx, em)
 		return err
 	}
-	prog, err := compileSource(s.in, em.src)
+	prog, err := compileSource(s.in, em)
 	if err == nil {
 		_, err = s.in.Execute(prog)
 	}
@@ -352,7 +352,7 @@ func runsNoCode(f *ast.File) bool {
 
 // compileSource compiles src, turning a panic of the compiler into the
 // error EvalWithContext would return.
-func compileSource(in *interp.Interpreter, src string) (prog *interp.Program, err error) {
+func compileSource(in *interp.Interpreter, em *emitted) (prog *interp.Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			var pc [64]uintptr
@@ -360,7 +360,10 @@ func compileSource(in *interp.Interpreter, src string) (prog *interp.Program, er
 			err = interp.Panic{Value: r, Callers: pc[:n], Stack: debug.Stack()}
 		}
 	}()
-	return in.Compile(src)
+	if em.file != nil {
+		return in.CompileAST(em.file)
+	}
+	return in.Compile(em.src)
 }
 
 // declare makes the cell's imports, variables and declarations in the

@@ -39,7 +39,7 @@ func (s *Session) register(em *emitted) {
 
 // emitFile prints a file for yaegi and registers it.
 func (s *Session) emitFile(fset *token.FileSet, f *ast.File) (*emitted, error) {
-	em, err := emitFile(fset, f, s.nextBase())
+	em, err := emitFile(fset, f, s.nextBase(), s.in.FileSet())
 	if err != nil {
 		return nil, err
 	}
