@@ -128,7 +128,8 @@ func (r *report) kernelSection() error {
 		"so the client's 100 ms default retry does not hide the kernel's own start. Start-up is the time from launching the process "+
 		"to the first `kernel_info_reply`; \"first cell\" goes on to the result of `1 + 1` (gopar's worker process starts in the meantime). "+
 		"%d start-ups of each kernel. The round trip is one trivial cell (`1 + 1`) from sending `execute_request` to the `idle` status that ends it, "+
-		"as jupyter_client's `BlockingKernelClient` sees it: %d of them after 20 to warm up. jupyter_client's own work on every message "+
+		"as jupyter_client's `BlockingKernelClient` sees it: %d of them after 20 to warm up, with both kernels running and taking turns, 20 cells at a time, "+
+		"so that a change in the machine's load falls on both. jupyter_client's own work on every message "+
 		"(decoding every frame, parsing dates) is part of that time, the same for both kernels; so the round trip is measured again with "+
 		"a lean client on raw pyzmq that signs its request and only looks for the reply and the `idle` status, which shows more of the kernels' own time.\n\n",
 		k.Settings.Starts, k.Settings.Trips)
