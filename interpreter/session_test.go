@@ -144,6 +144,7 @@ func TestInterrupt(t *testing.T) {
 		cell string
 	}{
 		{name: "interpreted loop", cell: "for {}"},
+		{name: "mutex held", cell: "import \"sync\"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()"},
 		{name: "sleep", cell: "import \"time\"\ntime.Sleep(time.Hour)"},
 		{name: "channel wait", cell: "c := make(chan int)\n<-c"},
 	}
