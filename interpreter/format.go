@@ -4,18 +4,22 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
 // fmtGen writes formatters for values whose printing yaegi gets wrong: the
-// formatter of a static type follows fmt's %v (or %+v) rules, calling the
-// Error and String methods of cell-defined types wherever fmt would, also
-// inside slices, maps and structs. Values of compiled types go straight to
-// fmt, which prints them right.
+// formatter of a static type follows fmt's %v (or %+v, %#v) rules, calling
+// the Error and String methods of cell-defined types wherever fmt would,
+// also inside slices, maps and structs, and naming cell types as compiled
+// Go does. Values of compiled types go straight to fmt, which prints them
+// right. The formatter of an interface type finds the cell type of its
+// value through a typeTable (dyntype.go).
 type fmtGen struct {
 	l     *lowerer
-	names map[string]string // type and mode -> formatter name
+	names map[string]string // type and mode -> formatter name; interface type -> its table
 	src   strings.Builder   // generated funcs
 	n     int
 }
@@ -23,7 +27,23 @@ type fmtGen struct {
 // fmtMode is how a value is printed.
 type fmtMode struct {
 	plus    bool // %+v: field names
+	sharp   bool // %#v: Go syntax
 	methods bool // Error and String may be called (fmt cannot call them on unexported fields)
+}
+
+func (m fmtMode) key() string {
+	return fmt.Sprintf("%v|%v|%v", m.plus, m.sharp, m.methods)
+}
+
+// verb is the verb a mode prints with: "v", "+v" or "#v".
+func (m fmtMode) verb() string {
+	switch {
+	case m.sharp:
+		return "#v"
+	case m.plus:
+		return "+v"
+	}
+	return "v"
 }
 
 // needsFormatter reports whether fmt alone would print t wrong: when t holds
@@ -63,6 +83,16 @@ func needsFormatter(t types.Type, main *types.Package) bool {
 					return true
 				}
 			}
+		case *types.Chan:
+			return walk(t.Elem()) // %T names it
+		case *types.Signature:
+			for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := 0; i < tup.Len(); i++ {
+					if walk(tup.At(i).Type()) {
+						return true
+					}
+				}
+			}
 		}
 		return false
 	}
@@ -83,17 +113,35 @@ func (l *lowerer) formatter() *fmtGen {
 
 func (g *fmtGen) call(t types.Type, x ast.Expr, mode fmtMode) ast.Expr {
 	if !needsFormatter(t, g.l.pkg) {
-		return sprintCall(x)
+		return sprintCall(x, mode)
+	}
+	if tab, ok := g.ifaceTable(t, mode); ok {
+		return &ast.CallExpr{
+			Fun: &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("Format")},
+			Args: []ast.Expr{x, &ast.BasicLit{Kind: token.STRING, Value: tab}, ast.NewIdent("0"),
+				&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(mode.verb())}, ast.NewIdent(strconv.FormatBool(mode.methods))},
+		}
 	}
 	name, ok := g.formatter(t, mode)
 	if !ok {
-		return sprintCall(x)
+		return sprintCall(x, mode)
 	}
 	return &ast.CallExpr{Fun: ast.NewIdent(name), Args: []ast.Expr{x, ast.NewIdent("0")}}
 }
 
-func sprintCall(x ast.Expr) ast.Expr {
-	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_goparfmt"), Sel: ast.NewIdent("Sprint")}, Args: []ast.Expr{x}}
+func sprintCall(x ast.Expr, mode fmtMode) ast.Expr {
+	verb := ""
+	switch {
+	case mode.sharp:
+		verb = "%#v"
+	case mode.plus:
+		verb = "%+v"
+	}
+	if verb == "" {
+		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_goparfmt"), Sel: ast.NewIdent("Sprint")}, Args: []ast.Expr{x}}
+	}
+	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_goparfmt"), Sel: ast.NewIdent("Sprintf")},
+		Args: []ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(verb)}, x}}
 }
 
 // decls returns the generated formatters.
@@ -112,7 +160,7 @@ func (g *fmtGen) decls() []ast.Decl {
 // formatter returns the name of the formatter of t in mode, writing it (and
 // those it needs) on first use. It fails when t cannot be named in source.
 func (g *fmtGen) formatter(t types.Type, mode fmtMode) (string, bool) {
-	key := fmt.Sprintf("%s|%v|%v", types.TypeString(t, nil), mode.plus, mode.methods)
+	key := types.TypeString(t, nil) + "|" + mode.key()
 	if name, ok := g.names[key]; ok {
 		return name, name != ""
 	}
@@ -131,36 +179,44 @@ func (g *fmtGen) formatter(t types.Type, mode fmtMode) (string, bool) {
 
 // sub formats a component of a value (an element, a field).
 func (g *fmtGen) sub(t types.Type, x string, mode fmtMode) string {
-	if !needsFormatter(t, g.l.pkg) {
-		if mode.plus {
-			return fmt.Sprintf(`_goparfmt.Sprintf("%%+v", %s)`, x)
+	if tab, ok := g.ifaceTable(t, mode); ok {
+		return fmt.Sprintf("_goparcell.Format(%s, %s, depth+1, %q, %v)", x, tab, mode.verb(), mode.methods)
+	}
+	if needsFormatter(t, g.l.pkg) {
+		if name, ok := g.formatter(t, mode); ok {
+			return fmt.Sprintf("%s(%s, depth+1)", name, x)
 		}
-		return fmt.Sprintf("_goparfmt.Sprint(%s)", x)
 	}
-	name, ok := g.formatter(t, mode)
-	if !ok {
-		return fmt.Sprintf("_goparfmt.Sprint(%s)", x)
+	switch {
+	case mode.sharp:
+		return fmt.Sprintf(`_goparfmt.Sprintf("%%#v", %s)`, x)
+	case mode.plus:
+		return fmt.Sprintf(`_goparfmt.Sprintf("%%+v", %s)`, x)
 	}
-	return fmt.Sprintf("%s(%s, depth+1)", name, x)
+	return fmt.Sprintf("_goparfmt.Sprint(%s)", x)
 }
 
 // body is the code of the formatter of t.
 func (g *fmtGen) body(t types.Type, mode fmtMode) string {
 	var b strings.Builder
 	if _, isIface := t.Underlying().(*types.Interface); mode.methods && !isIface {
-		if m := methodOf(t, "Error"); m {
-			writeMethodCall(&b, t, "Error")
-			return b.String()
+		methods := []string{"Error", "String"}
+		if mode.sharp {
+			methods = []string{"GoString"}
 		}
-		if m := methodOf(t, "String"); m {
-			writeMethodCall(&b, t, "String")
-			return b.String()
+		for _, m := range methods {
+			if methodOf(t, m) {
+				writeMethodCall(&b, t, m)
+				return b.String()
+			}
 		}
+	}
+	if mode.sharp {
+		return g.sharpBody(t, mode)
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Interface:
-		// A nil interface must not reach any: yaegi would box it.
-		fmt.Fprintf(&b, "if v == nil {\n return \"<nil>\"\n}\nreturn _goparFmtAny(v, depth, %v, %v)", mode.methods, mode.plus)
+		g.ifaceBody(&b, t, mode)
 	case *types.Pointer:
 		switch u.Elem().Underlying().(type) {
 		case *types.Struct, *types.Array, *types.Slice, *types.Map:
@@ -171,20 +227,9 @@ func (g *fmtGen) body(t types.Type, mode fmtMode) string {
 			fmt.Fprintf(&b, "if v == nil {\n return \"<nil>\"\n}\nreturn _goparfmt.Sprintf(\"%%p\", v)")
 		}
 	case *types.Slice, *types.Array:
-		var elem types.Type
-		if s, ok := u.(*types.Slice); ok {
-			elem = s.Elem()
-		} else {
-			elem = u.(*types.Array).Elem()
-		}
-		fmt.Fprintf(&b, "s := \"[\"\nfor i := range v {\nif i > 0 {\ns += \" \"\n}\ns += %s\n}\nreturn s + \"]\"", g.sub(elem, "v[i]", mode))
+		fmt.Fprintf(&b, "s := \"[\"\nfor i := range v {\nif i > 0 {\ns += \" \"\n}\ns += %s\n}\nreturn s + \"]\"", g.sub(elemOf(u), "v[i]", mode))
 	case *types.Map:
-		fmt.Fprintf(&b, "keys := make([]%s, 0, len(v))\nfor k := range v {\nkeys = append(keys, k)\n}\n", g.typeName(u.Key()))
-		if less := orderedLess(u.Key()); less != "" {
-			fmt.Fprintf(&b, "_goparsort.Slice(keys, func(i, j int) bool {\n a, b := keys[i], keys[j]\n return %s\n})\n", less)
-		} else if cmp, ok := g.comparer(u.Key()); ok {
-			fmt.Fprintf(&b, "_goparsort.Slice(keys, func(i, j int) bool {\n return %s(keys[i], keys[j]) < 0\n})\n", cmp)
-		}
+		g.sortedKeys(&b, u)
 		fmt.Fprintf(&b, "s := \"map[\"\nfor i, k := range keys {\nif i > 0 {\ns += \" \"\n}\ns += %s + \":\" + %s\n}\nreturn s + \"]\"",
 			g.sub(u.Key(), "k", mode), g.sub(u.Elem(), "v[k]", mode))
 	case *types.Struct:
@@ -210,6 +255,79 @@ func (g *fmtGen) body(t types.Type, mode fmtMode) string {
 		}
 	}
 	return b.String()
+}
+
+// sharpBody is the code of the %#v formatter of t: Go syntax, with the
+// names of cell types.
+func (g *fmtGen) sharpBody(t types.Type, mode fmtMode) string {
+	var b strings.Builder
+	name := strconv.Quote(reflectString(t))
+	nilText := strconv.Quote("(" + reflectString(t) + ")(nil)")
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		g.ifaceBody(&b, t, mode)
+	case *types.Pointer:
+		fmt.Fprintf(&b, "if v == nil {\n return %s\n}\n", nilText)
+		switch u.Elem().Underlying().(type) {
+		case *types.Struct, *types.Array, *types.Slice, *types.Map:
+			fmt.Fprintf(&b, "if depth == 0 {\n return \"&\" + %s\n}\n", g.sub(u.Elem(), "(*v)", mode))
+		}
+		fmt.Fprintf(&b, "return \"(\" + %s + \")(\" + _goparfmt.Sprintf(\"%%p\", v) + \")\"", name)
+	case *types.Slice, *types.Array:
+		if _, ok := u.(*types.Slice); ok {
+			fmt.Fprintf(&b, "if v == nil {\n return %s + \"(nil)\"\n}\n", name)
+		}
+		fmt.Fprintf(&b, "s := %s + \"{\"\nfor i := range v {\nif i > 0 {\ns += \", \"\n}\ns += %s\n}\nreturn s + \"}\"", name, g.sub(elemOf(u), "v[i]", mode))
+	case *types.Map:
+		fmt.Fprintf(&b, "if v == nil {\n return %s + \"(nil)\"\n}\n", name)
+		g.sortedKeys(&b, u)
+		fmt.Fprintf(&b, "s := %s + \"{\"\nfor i, k := range keys {\nif i > 0 {\ns += \", \"\n}\ns += %s + \":\" + %s\n}\nreturn s + \"}\"",
+			name, g.sub(u.Key(), "k", mode), g.sub(u.Elem(), "v[k]", mode))
+	case *types.Struct:
+		fmt.Fprintf(&b, "s := %s + \"{\"\n", name)
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			if i > 0 {
+				b.WriteString("s += \", \"\n")
+			}
+			fm := mode
+			fm.methods = mode.methods && f.Exported()
+			fmt.Fprintf(&b, "s += %q + %s\n", f.Name()+":", g.sub(f.Type(), "v."+f.Name(), fm))
+		}
+		b.WriteString("return s + \"}\"")
+	case *types.Basic:
+		if u.Kind() == types.UnsafePointer {
+			fmt.Fprintf(&b, "return \"(\" + %s + \")(\" + _goparfmt.Sprintf(\"%%p\", v) + \")\"", name)
+			break
+		}
+		// The underlying value: fmt would print a wrapper of a value with
+		// methods as a struct.
+		fmt.Fprintf(&b, "return _goparfmt.Sprintf(\"%%#v\", %s(v))", types.Typ[u.Kind()].Name())
+	default: // chan, func
+		fmt.Fprintf(&b, "if v == nil {\n return %s\n}\n", nilText)
+		fmt.Fprintf(&b, "return \"(\" + %s + \")(\" + _goparfmt.Sprintf(\"%%p\", v) + \")\"", name)
+	}
+	return b.String()
+}
+
+func elemOf(t types.Type) types.Type {
+	switch t := t.(type) {
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	}
+	return nil
+}
+
+// sortedKeys writes the keys of map v as fmt sorts them, into keys.
+func (g *fmtGen) sortedKeys(b *strings.Builder, u *types.Map) {
+	fmt.Fprintf(b, "keys := make([]%s, 0, len(v))\nfor k := range v {\nkeys = append(keys, k)\n}\n", g.typeName(u.Key()))
+	if less := orderedLess(u.Key()); less != "" {
+		fmt.Fprintf(b, "_goparsort.Slice(keys, func(i, j int) bool {\n a, b := keys[i], keys[j]\n return %s\n})\n", less)
+	} else if cmp, ok := g.comparer(u.Key()); ok {
+		fmt.Fprintf(b, "_goparsort.Slice(keys, func(i, j int) bool {\n return %s(keys[i], keys[j]) < 0\n})\n", cmp)
+	}
 }
 
 // typeName writes t for generated code, falling back to any.

@@ -21,6 +21,12 @@ import (
 //
 // Text keeps fmt's spacing rules (it is not a string operand); verbs that
 // print numbers get the underlying value, whose methods fmt would not call.
+// An argument of interface type goes to a compiled helper with the table
+// of the cell types it may hold (dyntype.go), which hands fmt the value
+// when fmt prints it right, and its text otherwise:
+//
+//	fmt.Printf("%T %v\n", x, x)  ->  fmt.Printf("%s %v\n", _goparcell.TypeOf(x, " Celsius Point"),
+//	                                     _goparcell.Operand(x, " Celsius Point", "v"))
 func (l *lowerer) lowerFmt(root ast.Node) {
 	rewriteExprs(root, func(e ast.Expr) ast.Expr {
 		call, ok := e.(*ast.CallExpr)
@@ -31,7 +37,7 @@ func (l *lowerer) lowerFmt(root ast.Node) {
 		switch kind {
 		case printPlain:
 			for i := first; i < len(call.Args); i++ {
-				call.Args[i] = l.fmtArg(call.Args[i], 'v', false)
+				call.Args[i] = l.fmtArg(call.Args[i], 'v', false, false)
 			}
 		case printFormat:
 			if first == 0 || first > len(call.Args) {
@@ -119,17 +125,17 @@ func (l *lowerer) fmtFormatted(call *ast.CallExpr, first int) {
 		arg := call.Args[i]
 		if v.verb == 'T' {
 			if text, ok := l.typeName(arg); ok {
-				call.Args[i] = &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(text)}
+				call.Args[i] = text
 				out.WriteString(format[last:v.end-1] + "s")
 				last = v.end
 				changed = true
 			}
 			continue
 		}
-		if v.sharp {
-			continue // %#v: Go syntax, left to fmt
+		if v.sharp && v.verb != 'v' {
+			continue // %#x and the like: left to fmt
 		}
-		call.Args[i] = l.fmtArg(arg, v.verb, v.plus)
+		call.Args[i] = l.fmtArg(arg, v.verb, v.plus, v.sharp)
 	}
 	if changed {
 		out.WriteString(format[last:])
@@ -137,8 +143,8 @@ func (l *lowerer) fmtFormatted(call *ast.CallExpr, first int) {
 	}
 }
 
-// fmtArg rewrites one operand printed with verb.
-func (l *lowerer) fmtArg(arg ast.Expr, verb rune, plus bool) ast.Expr {
+// fmtArg rewrites one operand printed with verb (sharp: %#v).
+func (l *lowerer) fmtArg(arg ast.Expr, verb rune, plus, sharp bool) ast.Expr {
 	tv, ok := l.info.Types[arg]
 	if !ok || tv.Type == nil {
 		return arg
@@ -146,6 +152,10 @@ func (l *lowerer) fmtArg(arg ast.Expr, verb rune, plus bool) ast.Expr {
 	t := tv.Type
 	if !needsFormatter(t, l.pkg) {
 		return arg
+	}
+	mode := fmtMode{plus: plus, sharp: sharp && verb == 'v', methods: true}
+	if _, isIface := t.Underlying().(*types.Interface); isIface {
+		return l.fmtInterfaceArg(arg, t, verb, mode)
 	}
 	methods := methodOf(t, "Error") || methodOf(t, "String")
 	switch verb {
@@ -162,26 +172,51 @@ func (l *lowerer) fmtArg(arg ast.Expr, verb rune, plus bool) ast.Expr {
 		}
 		return arg
 	}
-	text := l.formatter().call(t, arg, fmtMode{plus: plus, methods: true})
-	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+	text := l.formatter().call(t, arg, mode)
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 && !mode.sharp {
 		return text // a string operand stays one (Print's spacing)
 	}
 	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("Text")}, Args: []ast.Expr{text}}
 }
 
-// typeName is what %T prints for arg, when its type is known statically.
-func (l *lowerer) typeName(arg ast.Expr) (string, bool) {
+// fmtInterfaceArg rewrites an operand of interface type: the value when
+// fmt prints it right, its text otherwise (dyntype.go). A value of a
+// compiled type costs one call of a compiled helper.
+func (l *lowerer) fmtInterfaceArg(arg ast.Expr, t types.Type, verb rune, mode fmtMode) ast.Expr {
+	g := l.formatter()
+	var e ast.Expr
+	ok := false
+	switch verb {
+	case 'v', 's':
+		e, ok = g.tableCall("Operand", t, arg, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(mode.verb())})
+	case 'q', 'x', 'X':
+		// fmt calls Error or String for these, else prints the value.
+		e, ok = g.tableCall("OperandText", t, arg)
+	case 'd', 'b', 'o', 'O', 'c', 'U', 'e', 'E', 'f', 'F', 'g', 'G', 't', 'p':
+		// Verbs that call no methods: the value out of yaegi's wrappers.
+		e, ok = g.tableCall("Plain", t, arg)
+	}
+	if !ok {
+		return arg
+	}
+	return e
+}
+
+// typeName is what %T prints for arg: a string constant when its type is
+// known statically, or the call that names the dynamic type of an
+// interface value.
+func (l *lowerer) typeName(arg ast.Expr) (ast.Expr, bool) {
 	tv, ok := l.info.Types[arg]
 	if !ok || tv.Type == nil {
-		return "", false
-	}
-	if _, isIface := tv.Type.Underlying().(*types.Interface); isIface {
-		return "", false // the dynamic type is printed
+		return nil, false
 	}
 	if !needsFormatter(tv.Type, l.pkg) {
-		return "", false // fmt knows it
+		return nil, false // fmt knows it
 	}
-	return types.TypeString(tv.Type, func(p *types.Package) string { return p.Name() }), true
+	if _, isIface := tv.Type.Underlying().(*types.Interface); isIface {
+		return l.formatter().tableCall("TypeOf", tv.Type, arg)
+	}
+	return &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(reflectString(tv.Type))}, true
 }
 
 // fmtVerb is one verb of a format string.

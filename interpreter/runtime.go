@@ -2,6 +2,7 @@ package interpreter
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"sync"
 
@@ -60,11 +61,16 @@ func _goparFmtAny(v any, depth int, methods, plus bool) string {
 			return _goparCallText("String", x.String)
 		}
 	}
+	// What a valueInterface holds: fmt would print yaegi's struct.
+	v = %[1]s.Unwrap(v)
 	if plus {
 		return _goparfmt.Sprintf("%%+v", v)
 	}
 	return _goparfmt.Sprint(v)
 }
+
+// The interpreter the helpers that print interface values look types up in.
+var _goparTypesBound = %[1]s.BindTypes()
 
 // _goparWrapError is what fmt.Errorf returns for one %%w.
 type _goparWrapError struct {
@@ -178,7 +184,7 @@ func (s *Session) runtimeExports() interp.Exports {
 	// Result takes the cell's value as any; like display.Display, it gets
 	// cell values with rich methods wrapped so that the methods survive.
 	result := reflect.ValueOf(func(text string, v any) { s.result = &cellResult{text: text, value: v} })
-	return interp.Exports{
+	exports := interp.Exports{
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{result: display.RichInterfaces()})},
 		cellPath + "/cell": {
 			// GoPanic reports a panic recovered in a goroutine started by a
@@ -219,6 +225,8 @@ func (s *Session) runtimeExports() interp.Exports {
 		},
 		bindPath + "/bind": {},
 	}
+	maps.Copy(exports[cellPath+"/cell"], s.typeTableExports())
+	return exports
 }
 
 // same compares a and b as Go's == does, looking through yaegi's wrappers.
@@ -257,10 +265,12 @@ func asValue(v any, target any) bool {
 	return true
 }
 
-// printed is text fmt prints through its String method.
+// printed is text fmt prints through its String method (GoString for
+// %#v).
 type printed struct{ s string }
 
-func (p printed) String() string { return p.s }
+func (p printed) String() string   { return p.s }
+func (p printed) GoString() string { return p.s }
 
 // goPanicLog collects goroutine panics until a cell reports them.
 type goPanicLog struct {
