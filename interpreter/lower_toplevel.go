@@ -55,7 +55,7 @@ func (l *lowerer) topLevelStmt(st ast.Stmt, defined map[string]types.Object) ast
 				if n.Name == "_" {
 					continue
 				}
-				zero := &ast.StarExpr{X: &ast.CallExpr{Fun: ast.NewIdent("new"), Args: []ast.Expr{l.typeExpr(n)}}}
+				zero := l.zeroOf(n)
 				out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: n.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{zero}})
 			}
 		}
@@ -65,6 +65,16 @@ func (l *lowerer) topLevelStmt(st ast.Stmt, defined map[string]types.Object) ast
 		return asOneStmtFlat(out)
 	}
 	return st
+}
+
+// zeroOf writes the zero value of a declared identifier's type. It is nil
+// for an interface: yaegi's *new(I) of a cell's interface type I is not
+// equal to nil, and printing it panics.
+func (l *lowerer) zeroOf(id *ast.Ident) ast.Expr {
+	if obj := l.info.Defs[id]; obj != nil && types.IsInterface(obj.Type()) {
+		return ast.NewIdent("nil")
+	}
+	return &ast.StarExpr{X: &ast.CallExpr{Fun: ast.NewIdent("new"), Args: []ast.Expr{l.typeExpr(id)}}}
 }
 
 // typeExpr writes the type of a declared identifier as an expression.
