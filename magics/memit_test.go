@@ -12,7 +12,7 @@ import (
 )
 
 // allocating is an onExecute hook: the code "alloc()" makes 64 MiB resident
-// for 30 ms.
+// for 100 ms (long enough for the sampler to see it on a loaded machine).
 func allocating(code string) {
 	if strings.TrimSpace(code) != "alloc()" {
 		return
@@ -21,7 +21,7 @@ func allocating(code string) {
 	for i := 0; i < len(b); i += 4096 {
 		b[i] = 1
 	}
-	time.Sleep(30 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	runtime.KeepAlive(b)
 }
 

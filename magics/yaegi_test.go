@@ -194,7 +194,7 @@ func TestYaegiTimeAwaitsGoroutines(t *testing.T) {
 
 func TestYaegiMemit(t *testing.T) {
 	eng := newYaegiEngine(t)
-	_, err := eng.Execute(t.Context(), "func touch(n int) int { b := make([]byte, n); for i := 0; i < n; i += 4096 { b[i] = 1 }; time.Sleep(20 * time.Millisecond); return len(b) }")
+	_, err := eng.Execute(t.Context(), "func touch(n int) int { b := make([]byte, n); for i := 0; i < n; i += 4096 { b[i] = 1 }; time.Sleep(100 * time.Millisecond); return len(b) }")
 	if err != nil {
 		t.Fatal(err)
 	}
