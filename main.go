@@ -91,14 +91,6 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
-	if os.Getenv("GOMAXPROCS") == "" {
-		// The kernel's work is serial: relaying messages between the
-		// front end and the worker. With one P its goroutines hand over
-		// on one thread instead of waking others (a trivial cell's round
-		// trip 3-5 % faster; a 200,000-line print no slower). The worker,
-		// which runs the learners' parallel code, keeps all CPUs.
-		runtime.GOMAXPROCS(1)
-	}
 	k := kernel.New(conn, kernel.Info{
 		Version:   version,
 		GoVersion: strings.TrimPrefix(runtime.Version(), "go"),
