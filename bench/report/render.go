@@ -131,7 +131,9 @@ func (r *report) kernelSection() error {
 		"as jupyter_client's `BlockingKernelClient` sees it: %d of them after 20 to warm up, with both kernels running and taking turns, 20 cells at a time, "+
 		"so that a change in the machine's load falls on both. jupyter_client's own work on every message "+
 		"(decoding every frame, parsing dates) is part of that time, the same for both kernels; so the round trip is measured again with "+
-		"a lean client on raw pyzmq that signs its request and only looks for the reply and the `idle` status, which shows more of the kernels' own time.\n\n",
+		"a lean client on raw pyzmq that signs its request and only looks for the reply and the `idle` status, which shows more of the kernels' own time. "+
+		"The lean client also times `kernel_info_request`, which a kernel answers without running a cell (gopar without its worker process): "+
+		"the messaging alone, with the client's own cost.\n\n",
 		k.Settings.Starts, k.Settings.Trips)
 	r.printf("| measure | gopar | ipykernel | gopar / ipykernel | target |\n|---|---:|---:|---:|---:|\n")
 	r.printf("| start-up to first kernel_info_reply, median (fastest) | %s (%s) | %s (%s) | %s | ≤ 0.05 |\n",
@@ -145,6 +147,9 @@ func (r *report) kernelSection() error {
 	if g.LeanTrip.Median > 0 && p.LeanTrip.Median > 0 {
 		r.printf("| trivial cell round trip, lean client, median | %s | %s | %s | ≤ 0.167 |\n", ms(g.LeanTrip.Median), ms(p.LeanTrip.Median), ratioText(g.LeanTrip.Median/p.LeanTrip.Median))
 		r.printf("| trivial cell round trip, lean client, 90th percentile | %s | %s | %s | |\n", ms(g.LeanTrip.P90), ms(p.LeanTrip.P90), ratioText(g.LeanTrip.P90/p.LeanTrip.P90))
+	}
+	if g.LeanInfo.Median > 0 && p.LeanInfo.Median > 0 {
+		r.printf("| kernel_info round trip (no cell runs), lean client, median | %s | %s | %s | |\n", ms(g.LeanInfo.Median), ms(p.LeanInfo.Median), ratioText(g.LeanInfo.Median/p.LeanInfo.Median))
 	}
 	r.printf("\n")
 	start := groupedBars("Start-up", "Time [ms]", []string{"to kernel_info_reply", "to first result"}, "%.0f",
@@ -326,7 +331,12 @@ func (r *report) lastWorkers() int {
 	return w[len(w)-1]
 }
 
-func ms(s float64) string { return fmt.Sprintf("%.1f ms", s*1e3) }
+func ms(s float64) string {
+	if s < 0.01 {
+		return fmt.Sprintf("%.2f ms", s*1e3)
+	}
+	return fmt.Sprintf("%.1f ms", s*1e3)
+}
 
 func seconds(s float64) string {
 	if s < 1 {

@@ -39,6 +39,7 @@ type kernelResults struct {
 		FirstCell stats `json:"first_cell"`
 		RoundTrip stats `json:"round_trip"`
 		LeanTrip  stats `json:"lean_round_trip"`
+		LeanInfo  stats `json:"lean_kernel_info"`
 	} `json:"kernel"`
 	Interpreted map[string]struct {
 		What         string `json:"what"`
