@@ -3,6 +3,7 @@ package interpreter
 import (
 	"go/ast"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -23,10 +24,23 @@ func typeString(t types.Type, main *types.Package, q types.Qualifier) string {
 	return b.String()
 }
 
+// reflectString writes t as reflect (and so %T) writes compiled types:
+// main.Point, []interface {}, struct { X int; Y int }.
+func reflectString(t types.Type) string {
+	var b strings.Builder
+	typeWriter{b: &b, reflect: true}.writeType(t)
+	return b.String()
+}
+
+// typeWriter writes types as Go source for generated code or, with
+// reflect set, as reflect writes them.
 type typeWriter struct {
 	b    *strings.Builder
 	main *types.Package
 	q    types.Qualifier
+
+	reflect  bool
+	fullPath bool // reflect: packages by path, as in the type arguments of generic types
 }
 
 // transparent reports generic std source types that generated code writes
@@ -44,14 +58,23 @@ func (w typeWriter) writeType(t types.Type) {
 	b, main, q := w.b, w.main, w.q
 	switch t := t.(type) {
 	case *types.Basic:
-		if t.Kind() == types.UnsafePointer {
+		switch {
+		case t.Kind() == types.UnsafePointer && w.reflect:
+			b.WriteString("unsafe.Pointer")
+		case t.Kind() == types.UnsafePointer:
 			b.WriteString(q(types.Unsafe) + ".Pointer")
-			return
+		case w.reflect:
+			b.WriteString(types.Typ[t.Kind()].Name()) // byte is uint8
+		default:
+			b.WriteString(t.Name())
 		}
-		b.WriteString(t.Name())
 	case *types.Alias:
 		w.writeType(types.Unalias(t))
 	case *types.Named:
+		if w.reflect {
+			w.writeReflectNamed(t)
+			return
+		}
 		obj := t.Obj()
 		if transparent(t) {
 			w.writeType(t.Underlying())
@@ -78,6 +101,10 @@ func (w typeWriter) writeType(t types.Type) {
 			b.WriteByte(']')
 		}
 	case *types.TypeParam:
+		if w.reflect {
+			b.WriteString(t.Obj().Name())
+			return
+		}
 		b.WriteString(typeParamName(t.Obj().Name()))
 	case *types.Pointer:
 		b.WriteByte('*')
@@ -113,6 +140,10 @@ func (w typeWriter) writeType(t types.Type) {
 		b.WriteString("func")
 		w.writeSignature(t)
 	case *types.Struct:
+		if w.reflect {
+			w.writeReflectStruct(t)
+			return
+		}
 		b.WriteString("struct{")
 		for i := 0; i < t.NumFields(); i++ {
 			if i > 0 {
@@ -129,6 +160,10 @@ func (w typeWriter) writeType(t types.Type) {
 		}
 		b.WriteByte('}')
 	case *types.Interface:
+		if w.reflect {
+			w.writeReflectInterface(t)
+			return
+		}
 		if t.Empty() {
 			b.WriteString("any")
 			return
@@ -172,8 +207,83 @@ func (w typeWriter) writeType(t types.Type) {
 		}
 		b.WriteByte(')')
 	default:
+		if w.reflect {
+			q = func(p *types.Package) string { return p.Name() }
+		}
 		b.WriteString(types.TypeString(t, q))
 	}
+}
+
+func (w typeWriter) writeReflectNamed(t *types.Named) {
+	b, obj := w.b, t.Obj()
+	switch {
+	case obj.Pkg() == nil:
+	case w.fullPath:
+		b.WriteString(obj.Pkg().Path() + ".")
+	default:
+		b.WriteString(obj.Pkg().Name() + ".")
+	}
+	b.WriteString(obj.Name())
+	if args := t.TypeArgs(); args != nil && args.Len() > 0 {
+		inner := w
+		inner.fullPath = true
+		b.WriteByte('[')
+		for i := 0; i < args.Len(); i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			inner.writeType(args.At(i))
+		}
+		b.WriteByte(']')
+	}
+}
+
+func (w typeWriter) writeReflectStruct(t *types.Struct) {
+	b := w.b
+	if t.NumFields() == 0 {
+		b.WriteString("struct {}")
+		return
+	}
+	b.WriteString("struct {")
+	for i := 0; i < t.NumFields(); i++ {
+		f := t.Field(i)
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteByte(' ')
+		if !f.Embedded() {
+			b.WriteString(f.Name() + " ")
+		}
+		w.writeType(f.Type())
+		if tag := t.Tag(i); tag != "" {
+			b.WriteString(" " + strconv.Quote(tag))
+		}
+	}
+	b.WriteString(" }")
+}
+
+// writeReflectInterface writes an interface's whole method set, sorted, as
+// reflect does.
+func (w typeWriter) writeReflectInterface(t *types.Interface) {
+	b := w.b
+	if t.NumMethods() == 0 {
+		b.WriteString("interface {}")
+		return
+	}
+	b.WriteString("interface {")
+	ms := make([]*types.Func, 0, t.NumMethods())
+	for i := 0; i < t.NumMethods(); i++ {
+		ms = append(ms, t.Method(i))
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Name() < ms[j].Name() })
+	for i, m := range ms {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(" " + m.Name())
+		w.writeSignature(m.Type().(*types.Signature))
+	}
+	b.WriteString(" }")
 }
 
 func (w typeWriter) writeSignature(sig *types.Signature) {
