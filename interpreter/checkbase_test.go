@@ -82,13 +82,7 @@ func TestCheckBaseCells(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _, errb := newTestSession(t, "")
-			var res map[string]any
-			for i, c := range tt.cells {
-				var e *Error
-				if res, e = run(t, s, c); e != nil {
-					t.Fatalf("cell %d: %v\n%s\nstderr: %s", i+1, e, c, errb)
-				}
-			}
+			res := runAll(t, s, errb, tt.cells)
 			if got, _ := res["text/plain"].(string); got != tt.result {
 				t.Errorf("result = %q, want %q (stderr %q)", got, tt.result, errb)
 			}

@@ -21,6 +21,20 @@ func newTestSession(t *testing.T, stdin string) (*Session, *bytes.Buffer, *bytes
 	return s, &out, &errb
 }
 
+// runAll runs cells in order in s and returns the last one's result. A
+// failing cell fails the test, showing the cell and what went to stderr.
+func runAll(t *testing.T, s *Session, errb *bytes.Buffer, cells []string) map[string]any {
+	t.Helper()
+	var res map[string]any
+	for i, c := range cells {
+		var e *Error
+		if res, e = run(t, s, c); e != nil {
+			t.Fatalf("cell %d: %v\n%s\nstderr: %s", i+1, e, c, errb)
+		}
+	}
+	return res
+}
+
 func run(t *testing.T, s *Session, code string) (map[string]any, *Error) {
 	t.Helper()
 	res, err := s.Execute(context.Background(), code)
@@ -71,14 +85,7 @@ func TestCells(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, out, errb := newTestSession(t, tt.stdin)
-			var res map[string]any
-			for i, c := range tt.cells {
-				var e *Error
-				res, e = run(t, s, c)
-				if e != nil {
-					t.Fatalf("cell %d: %v\n%s", i+1, e, c)
-				}
-			}
+			res := runAll(t, s, errb, tt.cells)
 			got := ""
 			if res != nil {
 				got, _ = res["text/plain"].(string)
@@ -181,14 +188,8 @@ func TestRichResult(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _, _ := newTestSession(t, "")
-			var res map[string]any
-			for i, c := range tt.cells {
-				var e *Error
-				if res, e = run(t, s, c); e != nil {
-					t.Fatalf("cell %d: %v", i+1, e)
-				}
-			}
+			s, _, errb := newTestSession(t, "")
+			res := runAll(t, s, errb, tt.cells)
 			if _, ok := res[tt.mime]; !ok {
 				t.Errorf("no %s in %v", tt.mime, keys(res))
 			}
