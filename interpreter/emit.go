@@ -17,7 +17,7 @@ import (
 // re-parsed printout side by side, which match node for node.
 type emitted struct {
 	src    string
-	file   *ast.File // src parsed in the interpreter's file set, when it is a file
+	file   *ast.File // src parsed in the interpreter's file set (emitFile)
 	points []posPair // sorted by the printed position
 	base   int       // line number of the first printed line
 	cell   int       // the cell it came from

@@ -103,6 +103,16 @@ func (l *lowerer) where(p token.Pos) string {
 	return itoa(pos.Line) + ":" + itoa(pos.Column)
 }
 
+// zeroValue writes the zero value of t: *new(T), or nil for an interface,
+// where yaegi's *new(I) of a cell's interface type is not equal to nil and
+// panics when printed.
+func (l *lowerer) zeroValue(t types.Type) ast.Expr {
+	if types.IsInterface(t) {
+		return ast.NewIdent("nil")
+	}
+	return &ast.StarExpr{X: &ast.CallExpr{Fun: ast.NewIdent("new"), Args: []ast.Expr{l.typeAST(t)}}}
+}
+
 // typeAST writes t as a type expression cells can use (any when t cannot
 // be named).
 func (l *lowerer) typeAST(t types.Type) ast.Expr {

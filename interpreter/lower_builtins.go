@@ -108,10 +108,7 @@ func (l *lowerer) clearLoop(x ast.Expr) ast.Stmt {
 			&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("delete"), Args: []ast.Expr{ast.NewIdent(c.Name), ast.NewIdent(k.Name)}}},
 		}}}
 	default: // a slice: zero every element
-		var zero ast.Expr = &ast.StarExpr{X: &ast.CallExpr{Fun: ast.NewIdent("new"), Args: []ast.Expr{l.typeAST(elemType(tv.Type))}}}
-		if types.IsInterface(elemType(tv.Type)) {
-			zero = ast.NewIdent("nil") // see zeroOf
-		}
+		zero := l.zeroValue(elemType(tv.Type))
 		loop = &ast.RangeStmt{Key: k, Tok: token.DEFINE, X: ast.NewIdent(c.Name), Body: &ast.BlockStmt{List: []ast.Stmt{
 			&ast.AssignStmt{Lhs: []ast.Expr{&ast.IndexExpr{X: ast.NewIdent(c.Name), Index: ast.NewIdent(k.Name)}}, Tok: token.ASSIGN, Rhs: []ast.Expr{zero}},
 		}}}

@@ -55,8 +55,11 @@ func (l *lowerer) topLevelStmt(st ast.Stmt, defined map[string]types.Object) ast
 				if n.Name == "_" {
 					continue
 				}
-				zero := l.zeroOf(n)
-				out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: n.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{zero}})
+				var t types.Type = types.Universe.Lookup("any").Type()
+				if obj := l.info.Defs[n]; obj != nil {
+					t = obj.Type()
+				}
+				out = append(out, &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: n.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{l.zeroValue(t)}})
 			}
 		}
 		if len(out) == 0 {
@@ -65,25 +68,6 @@ func (l *lowerer) topLevelStmt(st ast.Stmt, defined map[string]types.Object) ast
 		return asOneStmtFlat(out)
 	}
 	return st
-}
-
-// zeroOf writes the zero value of a declared identifier's type. It is nil
-// for an interface: yaegi's *new(I) of a cell's interface type I is not
-// equal to nil, and printing it panics.
-func (l *lowerer) zeroOf(id *ast.Ident) ast.Expr {
-	if obj := l.info.Defs[id]; obj != nil && types.IsInterface(obj.Type()) {
-		return ast.NewIdent("nil")
-	}
-	return &ast.StarExpr{X: &ast.CallExpr{Fun: ast.NewIdent("new"), Args: []ast.Expr{l.typeExpr(id)}}}
-}
-
-// typeExpr writes the type of a declared identifier as an expression.
-func (l *lowerer) typeExpr(id *ast.Ident) ast.Expr {
-	obj := l.info.Defs[id]
-	if obj == nil {
-		return ast.NewIdent("any")
-	}
-	return l.typeAST(obj.Type())
 }
 
 // asOneStmtFlat makes one statement of several without opening a scope: a

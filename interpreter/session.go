@@ -350,8 +350,8 @@ func runsNoCode(f *ast.File) bool {
 	return true
 }
 
-// compileSource compiles src, turning a panic of the compiler into the
-// error EvalWithContext would return.
+// compileSource compiles the file emitFile parsed, turning a panic of the
+// compiler into the error EvalWithContext would return.
 func compileSource(in *interp.Interpreter, em *emitted) (prog *interp.Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -360,10 +360,7 @@ func compileSource(in *interp.Interpreter, em *emitted) (prog *interp.Program, e
 			err = interp.Panic{Value: r, Callers: pc[:n], Stack: debug.Stack()}
 		}
 	}()
-	if em.file != nil {
-		return in.CompileAST(em.file)
-	}
-	return in.Compile(em.src)
+	return in.CompileAST(em.file)
 }
 
 // declare makes the cell's imports, variables and declarations in the
