@@ -38,7 +38,10 @@ type Options struct {
 type Session struct {
 	opts Options
 
-	mu          sync.Mutex // held while a cell runs
+	mu sync.Mutex // held while a cell runs
+
+	runMu       sync.Mutex
+	running     *userRun // the cell's code yaegi is running now, for Abandon
 	in          *interp.Interpreter
 	stderr      *panicFilter
 	decls       []declRecord          // latest version of each declaration, oldest first
@@ -187,10 +190,11 @@ func (s *Session) Reset() error {
 	return nil
 }
 
-// Execute runs one cell (magics already stripped). It returns the MIME
-// bundle of the value of a trailing expression, or nil when the cell has
-// none. Cancelling ctx interrupts the cell: Execute returns promptly with an
-// *Error named "Interrupted".
+// Execute runs one cell (magics already stripped) on the calling
+// goroutine. It returns the MIME bundle of the value of a trailing
+// expression, or nil when the cell has none. Cancelling ctx interrupts the
+// cell: Execute returns promptly with an *Error named "Interrupted", unless
+// compiled code keeps the cell from stopping (see Abandon).
 func (s *Session) Execute(ctx context.Context, code string) (map[string]any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -279,20 +283,57 @@ func rejectMain(pc *parsedCell) *Error {
 	return nil
 }
 
-// eval hands one source to yaegi, and turns its failures into *Error.
+// eval hands one source to yaegi, and turns its failures into *Error. The
+// code runs on the calling goroutine; while it runs, Abandon may leave the
+// goroutine behind (then eval never returns).
 func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) {
-	v, err := s.in.EvalWithContext(ctx, em.src)
+	run := &userRun{}
+	s.runMu.Lock()
+	s.running = run
+	s.runMu.Unlock()
+	v, err := s.in.EvalHere(ctx, em.src)
+	s.runMu.Lock()
+	if run.abandoned {
+		s.runMu.Unlock()
+		// The session serves other cells now: touch nothing, wait for
+		// nothing, never return.
+		select {}
+	}
+	s.running = nil
+	s.runMu.Unlock()
 	return v, s.evalError(ctx, err)
+}
+
+// userRun is code of a cell that Abandon may give up on.
+type userRun struct{ abandoned bool }
+
+// Abandon gives up on the cell whose code is running and blocked past an
+// interrupt, such as a sync.Mutex locked twice: Execute cannot return while
+// compiled code holds its goroutine. The session keeps the cell's
+// declarations and serves the next call on another goroutine; the blocked one, if it ever unblocks,
+// parks for good without touching the session. Abandon reports false when
+// no cell's code is running: the cell is about to return by itself.
+func (s *Session) Abandon() bool {
+	s.runMu.Lock()
+	defer s.runMu.Unlock()
+	if s.running == nil {
+		return false
+	}
+	s.running.abandoned = true
+	s.running = nil
+	s.interrupted = true
+	s.result, s.panicked = nil, ""
+	s.publish()
+	s.mu.Unlock() // held by the blocked Execute
+	return true
 }
 
 // evalDecls hands yaegi the source of f, a file of declarations. When they
 // run no code (no init funcs, no variables with initial values), nothing
-// needs interrupting and the file is compiled and run on the calling
-// goroutine, whose stack has grown already: EvalWithContext would compile
-// it on a fresh goroutine, and the compiler's deep recursion grows a new
-// stack by copying every time. After an interrupt, the interrupted code's
-// goroutine was not waited for; EvalWithContext takes the interpreter's
-// lock first, which orders what that goroutine did before this source.
+// needs interrupting and the file emitFile parsed is compiled as it is, not
+// parsed again from its text. After an interrupt, code of the interrupted
+// cell may still be running (Abandon); EvalHere takes the interpreter's
+// lock first, which orders what that code did before this source.
 func (s *Session) evalDecls(ctx context.Context, em *emitted, f *ast.File) error {
 	if s.interrupted || !runsNoCode(f) {
 		_, err := s.eval(ctx, em)

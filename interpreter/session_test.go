@@ -147,11 +147,12 @@ func TestCellErrors(t *testing.T) {
 
 func TestInterrupt(t *testing.T) {
 	tests := []struct {
-		name string
-		cell string
+		name    string
+		cell    string
+		blocked bool // compiled code keeps the cell from stopping
 	}{
 		{name: "interpreted loop", cell: "for {}"},
-		{name: "mutex held", cell: "import \"sync\"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()"},
+		{name: "mutex held", cell: "import \"sync\"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()", blocked: true},
 		{name: "sleep", cell: "import \"time\"\ntime.Sleep(time.Hour)"},
 		{name: "channel wait", cell: "c := make(chan int)\n<-c"},
 	}
@@ -159,19 +160,65 @@ func TestInterrupt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _, _ := newTestSession(t, "")
 			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
 			go func() {
-				time.Sleep(50 * time.Millisecond)
-				cancel()
+				_, err := s.Execute(ctx, tt.cell)
+				done <- err
 			}()
-			_, err := s.Execute(ctx, tt.cell)
-			var e *Error
-			if !errors.As(err, &e) || e.Name != "Interrupted" {
-				t.Fatalf("got %v, want an Interrupted error", err)
+			time.Sleep(50 * time.Millisecond)
+			cancel()
+			select {
+			case err := <-done:
+				if tt.blocked {
+					t.Fatalf("a cell blocked in compiled code returned %v", err)
+				}
+				var e *Error
+				if !errors.As(err, &e) || e.Name != "Interrupted" {
+					t.Fatalf("got %v, want an Interrupted error", err)
+				}
+			case <-time.After(2 * time.Second):
+				if !tt.blocked {
+					t.Fatal("the interrupted cell did not return")
+				}
+				if !s.Abandon() {
+					t.Fatal("Abandon declined a cell blocked in its code")
+				}
+			}
+			if s.Abandon() {
+				t.Error("Abandon gave up on a cell when none was running")
 			}
 			if res, e := run(t, s, "1 + 2"); e != nil || res["text/plain"] != "3" {
 				t.Errorf("after the interrupt: %v %v", res, e)
 			}
 		})
+	}
+}
+
+// TestAbandonKeepsTheSession: a cell left blocked keeps what it declared,
+// and the session goes on, also once the blocked code unblocks.
+func TestAbandonKeepsTheSession(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	if _, e := run(t, s, "import \"sync\"\nvar mu sync.Mutex"); e != nil {
+		t.Fatal(e)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go s.Execute(ctx, "type pair struct{ a, b int }\nconst k = 21\nmu.Lock()\nmu.Lock()")
+	time.Sleep(100 * time.Millisecond)
+	cancel()
+	time.Sleep(100 * time.Millisecond)
+	if !s.Abandon() {
+		t.Fatal("Abandon declined")
+	}
+	if res, e := run(t, s, "pair{k, 2 * k}"); e != nil || res["text/plain"] != "{21 42}" {
+		t.Errorf("after abandoning: %v %v", res, e)
+	}
+	// The blocked goroutine unblocks and must not disturb the session.
+	if _, e := run(t, s, "mu.Unlock()"); e != nil {
+		t.Fatal(e)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if res, e := run(t, s, "x := pair{1, 2}\nx.a + x.b"); e != nil || res["text/plain"] != "3" {
+		t.Errorf("after the blocked cell unblocked: %v %v", res, e)
 	}
 }
 

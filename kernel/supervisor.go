@@ -214,7 +214,9 @@ type process struct {
 	exited chan struct{}
 
 	sendMu sync.Mutex
-	reqW   *os.File
+	reqW   *os.File // requests, fd 3 of the worker
+	sigMu  sync.Mutex
+	sigW   *os.File // interrupts and input replies, fd 5
 
 	mu       sync.Mutex
 	waiting  map[uint64]chan worker.Event
@@ -248,6 +250,10 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 	if err != nil {
 		return nil, err
 	}
+	sigR, sigW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
 	tok := make([]byte, 8)
 	_, _ = rand.Read(tok)
 	p := &process{
@@ -255,6 +261,7 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 		out:     out,
 		exited:  make(chan struct{}),
 		reqW:    reqW,
+		sigW:    sigW,
 		waiting: map[uint64]chan worker.Event{},
 	}
 	p.synced = sync.NewCond(&p.mu)
@@ -265,7 +272,7 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 	// Without goroutine dumps, a fatal error shows as its one-line message.
 	cmd.Env = append(env, worker.TokenEnv+"="+p.token, "GOTRACEBACK=none")
 	cmd.Stdout, cmd.Stderr = outW, errW
-	cmd.ExtraFiles = []*os.File{reqR, evW}
+	cmd.ExtraFiles = []*os.File{reqR, evW, sigR} // fds 3, 4, 5
 	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting worker: %w", err)
@@ -273,6 +280,7 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 	p.cmd = cmd
 	reqR.Close()
 	evW.Close()
+	sigR.Close()
 	outW.Close()
 	errW.Close()
 
@@ -289,6 +297,7 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 		p.synced.Broadcast()
 		p.mu.Unlock()
 		reqW.Close()
+		sigW.Close()
 		close(p.exited)
 	}()
 	return p, nil
@@ -499,9 +508,15 @@ func (p *process) send(req worker.Request) error {
 	if err != nil {
 		return err
 	}
-	p.sendMu.Lock()
-	defer p.sendMu.Unlock()
-	_, err = p.reqW.Write(append(line, '\n'))
+	// Interrupts and input replies go on their own pipe, which the worker
+	// reads while a cell runs, and never wait behind a long request.
+	w, mu := p.reqW, &p.sendMu
+	if req.Op == worker.OpInterrupt || req.Op == worker.OpInputReply {
+		w, mu = p.sigW, &p.sigMu
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	_, err = w.Write(append(line, '\n'))
 	return err
 }
 

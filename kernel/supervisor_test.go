@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -41,6 +42,7 @@ type scriptEngine struct {
 	stdin   *bufio.Reader
 	decls   []string
 	globals []string
+	blocked atomic.Bool // a cell is in "block"
 }
 
 func (e *scriptEngine) Execute(ctx context.Context, code string) (map[string]any, error) {
@@ -78,6 +80,11 @@ func (e *scriptEngine) Execute(ctx context.Context, code string) (map[string]any
 			interrupt.Sleep(10 * time.Second)
 		case "hang":
 			time.Sleep(time.Hour)
+		case "block":
+			// Blocked past any interrupt, as compiled code can be, but in
+			// code the engine may abandon.
+			e.blocked.Store(true)
+			select {}
 		case "input":
 			s, err := e.stdin.ReadString('\n')
 			if err != nil {
@@ -109,6 +116,7 @@ func (e *scriptEngine) IsComplete(code string) (string, string) { return "comple
 func (e *scriptEngine) Snapshot() []string                      { return e.decls }
 func (e *scriptEngine) Restore(decls []string) error            { e.decls = decls; return nil }
 func (e *scriptEngine) GlobalNames() []string                   { return e.globals }
+func (e *scriptEngine) Abandon() bool                           { return e.blocked.CompareAndSwap(true, false) }
 
 // recorder collects what the kernel would publish on iopub.
 type recorder struct {
@@ -279,6 +287,45 @@ func TestStuckCellIsKilledAfterGrace(t *testing.T) {
 	}
 	if res := run(s, "value alive"); res.Result["text/plain"] != "alive" {
 		t.Errorf("after restart: %+v", res)
+	}
+}
+
+// TestBlockedCellIsLeftBehind: a cell blocked past an interrupt in code its
+// engine can abandon ends as interrupted, in the same worker, which goes on
+// serving with its state.
+func TestBlockedCellIsLeftBehind(t *testing.T) {
+	s, rec := newTestSupervisor(t)
+	run(s, "set x")
+	p, err := s.current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	res := s.Execute(ctx, ExecuteRequest{Code: "block"})
+	if res.Error == nil || res.Error.Name != "Interrupted" || res.Error.Value != "the cell was interrupted" {
+		t.Fatalf("error = %+v, want Interrupted", res.Error)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("the interrupt took %v", took)
+	}
+	if q, _ := s.current(); q != p {
+		t.Error("the worker was restarted")
+	}
+	rec.take()
+	run(s, "decls")
+	if got := text(rec.take(), "stdout"); got != "var x\n" {
+		t.Errorf("after the blocked cell the declarations are %q", got)
+	}
+	// A second blocked cell is left behind the same way.
+	ctx, cancel = context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	if res := s.Execute(ctx, ExecuteRequest{Code: "block"}); res.Error == nil || res.Error.Name != "Interrupted" {
+		t.Fatalf("second block: error = %+v", res.Error)
+	}
+	if res := run(s, "value alive"); res.Result["text/plain"] != "alive" {
+		t.Errorf("after two blocked cells: %+v", res)
 	}
 }
 

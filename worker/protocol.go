@@ -1,6 +1,7 @@
 // Package worker is the process that runs learner code. The kernel starts
 // it (`gopar worker`), sends it requests on fd 3 and reads its events on fd 4,
-// one JSON object per line; fd 1 and 2 are pipes the kernel streams to the
+// one JSON object per line; interrupts and input replies, which arrive while
+// a cell runs, come on fd 5. fd 1 and 2 are pipes the kernel streams to the
 // notebook. Before every event the worker writes a sync marker to fd 1 and 2,
 // so the kernel can publish output and events in the order they happened.
 package worker
@@ -21,7 +22,7 @@ const (
 	OpRestore    = "restore"
 )
 
-// Request is one line on fd 3.
+// Request is one line on fd 3 (fd 5 for interrupts and input replies).
 type Request struct {
 	Op              string            `json:"op"`
 	ID              uint64            `json:"id,omitempty"`

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sync"
 	"syscall"
+	"time"
 
 	"gopar/runtime/display"
 	"gopar/runtime/interrupt"
@@ -27,6 +28,10 @@ type Engine interface {
 	Snapshot() []string
 	Restore(decls []string) error
 	GlobalNames() []string
+	// Abandon gives up on the running cell, blocked past an interrupt,
+	// so that the next request can use the session; false when the cell
+	// is not blocked in its own code and is about to end.
+	Abandon() bool
 }
 
 // Config says how the worker makes its engine and runs a cell.
@@ -37,7 +42,8 @@ type Config struct {
 	RunCell func(ctx context.Context, eng Engine, code string) (map[string]any, error)
 }
 
-// Serve runs the worker loop on fds 3 and 4 until the kernel closes fd 3.
+// Serve runs the worker loop until the kernel closes its pipes: requests
+// on fd 3, events on fd 4, interrupts and input replies on fd 5.
 func Serve(cfg Config) error {
 	token := os.Getenv(TokenEnv)
 	if token == "" {
@@ -65,15 +71,14 @@ func Serve(cfg Config) error {
 	}
 	s.emit(Event{Kind: EvReady, Version: runtime.Version()})
 
-	work := make(chan Request, 16)
-	// Non-blocking, the pipe is read through Go's poller, so the reader
-	// parks and the main loop runs at once. Blocked in a read system call,
-	// the reader left each request waiting ~30 µs longer for the main loop.
+	// Non-blocking, the pipes are read through Go's poller: a request
+	// wakes the goroutine that handles it, with no hand-over to another.
 	_ = syscall.SetNonblock(3, true)
-	go s.readRequests(os.NewFile(3, "requests"), work)
-	for req := range work {
-		s.handle(req)
-	}
+	_ = syscall.SetNonblock(5, true)
+	s.requests = bufio.NewScanner(os.NewFile(3, "requests"))
+	s.requests.Buffer(make([]byte, 64<<10), 256<<20)
+	go s.readSignals(os.NewFile(5, "signals"))
+	s.serve()
 	return nil
 }
 
@@ -88,45 +93,94 @@ type server struct {
 	events *os.File
 	sync   uint64
 
+	// requests is read by the goroutine serving them: the first, or the
+	// one that took over from a cell left blocked (abandon).
+	requests *bufio.Scanner
+
 	mu      sync.Mutex
 	current *Request // the cell running now
 	cancel  context.CancelFunc
+	giveUp  *time.Timer // armed by an interrupt of the running cell
 
 	sentDecls, sentGlobals *[]string // as last told to the kernel
 }
 
-// readRequests handles interrupts and input replies at once and queues
-// everything else for the main loop. When the kernel closes the pipe (it
-// exited), the worker exits too, even in the middle of a cell.
-func (s *server) readRequests(r io.Reader, work chan<- Request) {
+// serve handles requests one at a time. When the kernel closes the pipe
+// (it exited), the worker exits too.
+func (s *server) serve() {
+	for s.requests.Scan() {
+		var req Request
+		if err := json.Unmarshal(s.requests.Bytes(), &req); err != nil {
+			fmt.Fprintln(os.Stderr, "gopar worker: bad request:", err)
+			continue
+		}
+		s.handle(req)
+	}
+	os.Exit(0)
+}
+
+// readSignals handles interrupts and input replies, which arrive while a
+// cell runs. When the kernel closes the pipe (it exited), the worker exits
+// too, even in the middle of a cell.
+func (s *server) readSignals(r io.Reader) {
 	defer os.Exit(0)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 256<<20)
 	for sc.Scan() {
 		var req Request
 		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
-			fmt.Fprintln(os.Stderr, "gopar worker: bad request:", err)
+			fmt.Fprintln(os.Stderr, "gopar worker: bad signal:", err)
 			continue
 		}
 		switch req.Op {
 		case OpInterrupt:
-			// Cancel the cell before waking its sleeps, so that a cell
-			// whose sleep was cut short ends as interrupted, not as done.
-			s.mu.Lock()
-			if s.cancel != nil {
-				s.cancel()
-			}
-			s.mu.Unlock()
-			interrupt.Trigger()
+			s.interrupt()
 		case OpInputReply:
 			select {
 			case s.inputs <- req:
 			default: // nobody is waiting any more
 			}
 		default:
-			work <- req
+			fmt.Fprintln(os.Stderr, "gopar worker: unknown signal", req.Op)
 		}
 	}
+}
+
+// giveUpAfter is how long an interrupted cell has to end before the worker
+// leaves it behind, blocked in compiled code, and serves the next request.
+const giveUpAfter = 200 * time.Millisecond
+
+func (s *server) interrupt() {
+	// Cancel the cell before waking its sleeps, so that a cell whose sleep
+	// was cut short ends as interrupted, not as done.
+	s.mu.Lock()
+	if s.cancel != nil {
+		s.cancel()
+		if s.giveUp == nil {
+			cell := s.current
+			s.giveUp = time.AfterFunc(giveUpAfter, func() { s.abandon(cell) })
+		}
+	}
+	s.mu.Unlock()
+	interrupt.Trigger()
+}
+
+// abandon answers an interrupted cell that is still blocked (a mutex held
+// forever, a wait on compiled code) and hands the requests to a new
+// goroutine. The blocked one stays blocked inside the engine, which no
+// longer lets it touch the session. An engine that is not running the
+// cell's code (it is finishing) declines, and the cell answers itself.
+func (s *server) abandon(cell *Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.current != cell || !s.eng.Abandon() {
+		return
+	}
+	s.current, s.cancel, s.giveUp = nil, nil, nil
+	reply := Event{Kind: EvReply, ID: cell.ID, Error: errInterrupted}
+	s.noteChanges(&reply)
+	s.emit(reply)
+	go s.serve()
 }
 
 func (s *server) handle(req Request) {
@@ -158,7 +212,10 @@ func (s *server) execute(req Request, reply *Event) {
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
-		s.current, s.cancel = nil, nil
+		if s.giveUp != nil {
+			s.giveUp.Stop()
+		}
+		s.current, s.cancel, s.giveUp = nil, nil, nil
 		s.mu.Unlock()
 		cancel()
 	}()
@@ -167,8 +224,7 @@ func (s *server) execute(req Request, reply *Event) {
 	if err == nil && ctx.Err() != nil {
 		// It finished only because the interrupt cut a sleep or a native
 		// kernel short: what it computed is not what the cell says.
-		err = &Error{Name: "Interrupted", Value: "the cell was interrupted",
-			Traceback: []string{"Interrupted: the cell was interrupted"}}
+		err = errInterrupted
 	}
 	if err != nil {
 		reply.Error = asError(err)
@@ -178,6 +234,16 @@ func (s *server) execute(req Request, reply *Event) {
 			reply.UserExpressions = s.userExpressions(ctx, req.UserExpressions)
 		}
 	}
+	s.noteChanges(reply)
+}
+
+// errInterrupted ends a cell that an interrupt stopped.
+var errInterrupted = &Error{Name: "Interrupted", Value: "the cell was interrupted",
+	Traceback: []string{"Interrupted: the cell was interrupted"}}
+
+// noteChanges adds to reply the session's declarations and variables when
+// they changed since the kernel last heard of them.
+func (s *server) noteChanges(reply *Event) {
 	// Most cells declare nothing: the kernel hears of the session's
 	// declarations only when they change, not a growing copy every cell.
 	if decls := s.eng.Snapshot(); s.sentDecls == nil || !slices.Equal(decls, *s.sentDecls) {

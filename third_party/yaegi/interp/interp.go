@@ -610,6 +610,44 @@ func (interp *Interpreter) EvalWithContext(ctx context.Context, src string) (ref
 	return v, err
 }
 
+// EvalHere is EvalWithContext on the calling goroutine (gopar): the code
+// runs without being handed to a fresh goroutine and back, which costs a
+// thread wake-up and a move to cold caches on every call. When ctx is done
+// the interpreter stops as with EvalWithContext. Code blocked outside the
+// interpreter (in compiled code, such as sync.Mutex.Lock) keeps EvalHere
+// from returning until it unblocks: the caller must be ready to leave the
+// goroutine behind.
+func (interp *Interpreter) EvalHere(ctx context.Context, src string) (v reflect.Value, err error) {
+	done := make(chan struct{})
+	interp.mutex.Lock()
+	interp.done = done
+	interp.cancelChan = !interp.opt.fastChan
+	interp.mutex.Unlock()
+
+	stopped := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(stopped)
+		atomic.AddUint64(&interp.id, 1)
+		close(done)
+	})
+	defer func() {
+		if !stop() {
+			// A stop has started: let it finish before the next run
+			// makes its own done channel and run id.
+			<-stopped
+		}
+		if r := recover(); r != nil {
+			var pc [64]uintptr
+			n := runtime.Callers(1, pc[:])
+			err = Panic{Value: r, Callers: pc[:n], Stack: debug.Stack()}
+		}
+		if ctx.Err() != nil {
+			v, err = reflect.Value{}, ctx.Err()
+		}
+	}()
+	return interp.Eval(src)
+}
+
 // stop sends a semaphore to all running frames and closes the chan
 // operation short circuit channel. stop may only be called once per
 // invocation of EvalWithContext.
