@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -80,6 +81,8 @@ func (e *scriptEngine) Execute(ctx context.Context, code string) (map[string]any
 			interrupt.Sleep(10 * time.Second)
 		case "hang":
 			time.Sleep(time.Hour)
+		case "goexit":
+			runtime.Goexit()
 		case "block":
 			// Blocked past any interrupt, as compiled code can be, but in
 			// code the engine may abandon.
@@ -326,6 +329,21 @@ func TestBlockedCellIsLeftBehind(t *testing.T) {
 	}
 	if res := run(s, "value alive"); res.Result["text/plain"] != "alive" {
 		t.Errorf("after two blocked cells: %+v", res)
+	}
+}
+
+func TestGoexitEndsOnlyTheCell(t *testing.T) {
+	s, _ := newTestSupervisor(t)
+	p, _ := s.current()
+	res := run(s, "goexit")
+	if res.Error == nil || res.Error.Name != "Goexit" {
+		t.Fatalf("error = %+v, want Goexit", res.Error)
+	}
+	if res := run(s, "value alive"); res.Result["text/plain"] != "alive" {
+		t.Errorf("after Goexit: %+v", res)
+	}
+	if q, _ := s.current(); q != p {
+		t.Error("the worker was restarted")
 	}
 }
 

@@ -185,6 +185,20 @@ func (s *server) abandon(cell *Request) {
 
 func (s *server) handle(req Request) {
 	reply := Event{Kind: EvReply, ID: req.ID}
+	handled := false
+	defer func() {
+		if handled {
+			return
+		}
+		if r := recover(); r != nil {
+			panic(r) // the worker's own bug: the kernel restarts the worker
+		}
+		// The cell called runtime.Goexit, which ends the goroutine that
+		// runs it (its deferred calls have run): answer, and serve on.
+		reply.Error = errGoexit
+		s.emit(reply)
+		go s.serve()
+	}()
 	switch req.Op {
 	case OpExecute:
 		s.execute(req, &reply)
@@ -201,6 +215,7 @@ func (s *server) handle(req Request) {
 	default:
 		reply.Error = &Error{Name: "WorkerError", Value: "unknown request " + req.Op}
 	}
+	handled = true
 	s.emit(reply)
 }
 
@@ -240,6 +255,10 @@ func (s *server) execute(req Request, reply *Event) {
 // errInterrupted ends a cell that an interrupt stopped.
 var errInterrupted = &Error{Name: "Interrupted", Value: "the cell was interrupted",
 	Traceback: []string{"Interrupted: the cell was interrupted"}}
+
+// errGoexit ends a cell that called runtime.Goexit.
+var errGoexit = &Error{Name: "Goexit", Value: "runtime.Goexit ended the cell",
+	Traceback: []string{"Goexit: runtime.Goexit ended the cell"}}
 
 // noteChanges adds to reply the session's declarations and variables when
 // they changed since the kernel last heard of them.

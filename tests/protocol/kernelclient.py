@@ -14,6 +14,7 @@ class Cell:
         self.displays = []
         self.results = []
         self.errors = []
+        self.start_time = time.time()
         self.reply_time = None
         self.messages = 0
 
@@ -37,10 +38,10 @@ class Kernel:
 
     def run(self, code, timeout=60, allow_stdin=False, stdin=None, on_start=None):
         """Execute code; answer input requests with stdin (a list of lines)."""
+        cell = Cell()
         msg_id = self.kc.execute(code, allow_stdin=allow_stdin)
         if on_start:
             on_start()
-        cell = Cell()
         deadline = time.time() + timeout
         idle = False
         while not (idle and cell.reply):

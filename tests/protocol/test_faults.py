@@ -90,6 +90,27 @@ class Faults(unittest.TestCase):
         self.assertIn("Interrupt", cell.reply["ename"])
         self.assertAlive()
 
+    def test_a_cell_blocked_in_compiled_code_is_interrupted(self):
+        # A mutex locked twice blocks inside sync, beyond the interpreter's
+        # reach: the cell is answered and left behind, the worker goes on.
+        self.assertEqual(self.k.run("kept := 5").reply["status"], "ok")
+        timer = threading.Timer(1.0, self.k.km.interrupt_kernel)
+        cell = self.k.run('import "sync"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()', timeout=30, on_start=timer.start)
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertEqual(cell.reply["ename"], "Interrupted")
+        self.assertLess(cell.reply_time - cell.start_time, 2.5, "answered only by restarting the worker")
+        self.assertEqual(self.k.value("kept * 2"), "10", "variables survive")
+        self.assertAlive()
+
+    def test_goexit_ends_only_the_cell(self):
+        self.assertEqual(self.k.run("kept := 5").reply["status"], "ok")
+        cell = self.k.run('import "runtime"\ndefer fmt.Println("deferred")\nruntime.Goexit()\nfmt.Println("not reached")')
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertEqual(cell.reply["ename"], "Goexit")
+        self.assertEqual(cell.stdout(), "deferred\n")
+        self.assertEqual(self.k.value("kept"), "5")
+        self.assertAlive()
+
     def test_a_flood_of_output(self):
         cell = self.k.run("for i := 0; i < 200000; i++ {\n\tfmt.Println(i)\n}", timeout=120)
         self.assertEqual(cell.reply["status"], "ok", cell.reply)
