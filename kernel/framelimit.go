@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
@@ -138,6 +139,9 @@ func (l *guardListener) admit(c net.Conn) {
 		return
 	}
 	gc := &guardConn{Conn: c, guard: l.guard, unread: sig[:]}
+	if sc, ok := c.(syscall.Conn); ok {
+		gc.raw, _ = sc.SyscallConn()
+	}
 	gc.frames.limit = l.guard.limit
 	gc.frames.reset()
 	gc.sent.limit = math.MaxUint64
@@ -178,42 +182,15 @@ type guardConn struct {
 	frames zmtpFrames
 	closed bool
 
-	wmu     sync.Mutex
-	sent    zmtpFrames // the framing of what zmq4 writes
-	pending []byte     // written by zmq4, not yet sent: the current message so far
+	wmu      sync.Mutex
+	sent     zmtpFrames // the framing of what zmq4 writes
+	pending  []byte     // written by zmq4, not yet sent: the current message so far
+	raw      syscall.RawConn
+	backlog  []byte // whole messages the peer has not taken yet, in order
+	flushing bool   // a goroutine is writing the backlog
+	dropped  int    // messages dropped since the backlog last emptied
+	werr     error  // the connection failed while the backlog was written
 }
-
-// Write collects what zmq4 writes until a message is complete and sends it
-// in one system call. zmq4 writes a frame's header and its body separately
-// (its writev path needs the *net.TCPConn this type wraps), so a Jupyter
-// message of seven frames took fourteen writes, which were half a trivial
-// cell's round trip.
-func (c *guardConn) Write(p []byte) (int, error) {
-	c.wmu.Lock()
-	defer c.wmu.Unlock()
-	_ = c.sent.observe(p) // no limit on what the kernel sends
-	if !c.sent.atMessageEnd() {
-		c.pending = append(c.pending, p...)
-		return len(p), nil
-	}
-	if len(c.pending) == 0 {
-		return c.Conn.Write(p)
-	}
-	c.pending = append(c.pending, p...)
-	_, err := c.Conn.Write(c.pending)
-	c.pending = c.pending[:0]
-	if cap(c.pending) > maxKeptWriteBuffer {
-		c.pending = nil // a large display was sent; do not hold its memory
-	}
-	if err != nil {
-		return 0, err
-	}
-	return len(p), nil
-}
-
-// maxKeptWriteBuffer is the largest message buffer a connection keeps for
-// the next message.
-const maxKeptWriteBuffer = 256 << 10
 
 // readBufferSize is how much a connection reads at once. zmq4 reads each
 // frame's header and body separately, which without a buffer took a

@@ -164,7 +164,10 @@ func askKernelInfo(t *testing.T, conn *ConnectionInfo) error {
 
 // zmtpHello is what a ZMTP 3.0 DEALER sends first: the greeting and its
 // READY command.
-func zmtpHello() []byte {
+func zmtpHello() []byte { return zmtpHelloAs("DEALER") }
+
+// zmtpHelloAs is what a ZMTP 3.0 socket of the type sends first.
+func zmtpHelloAs(socketType string) []byte {
 	var b bytes.Buffer
 	greeting := make([]byte, 64)
 	greeting[0], greeting[9], greeting[10] = 0xFF, 0x7F, 3
@@ -175,8 +178,8 @@ func zmtpHello() []byte {
 	ready.WriteString("READY")
 	ready.WriteByte(byte(len("Socket-Type")))
 	ready.WriteString("Socket-Type")
-	binary.Write(&ready, binary.BigEndian, uint32(len("DEALER")))
-	ready.WriteString("DEALER")
+	binary.Write(&ready, binary.BigEndian, uint32(len(socketType)))
+	ready.WriteString(socketType)
 	b.WriteByte(0x04) // a short command frame
 	b.WriteByte(byte(ready.Len()))
 	b.Write(ready.Bytes())
