@@ -95,7 +95,17 @@ func runKernel(args []string) error {
 		Version:   version,
 		GoVersion: strings.TrimPrefix(runtime.Version(), "go"),
 	}, nil)
-	k.SetBackend(kernel.NewSupervisor([]string{exe, "worker"}, k.Output()))
+	sup := kernel.NewSupervisor([]string{exe, "worker"}, k.Output())
+	k.SetBackend(sup)
+	go func() {
+		// The kernel process passes messages from goroutine to goroutine.
+		// On one thread, a hand-over runs the next goroutine at once; on
+		// several it wakes another thread, which on a laptop's few cores
+		// competes with the worker and the front end. The kernel starts on
+		// all of them, so that starting the worker does not stall it.
+		<-sup.Ready()
+		runtime.GOMAXPROCS(1)
+	}()
 	return k.Run(context.Background())
 }
 

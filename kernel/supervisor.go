@@ -55,6 +55,16 @@ func (s *Supervisor) Start() error {
 	return err
 }
 
+// Ready is closed when the current worker (started if there is none) has
+// started up and waits for requests.
+func (s *Supervisor) Ready() <-chan struct{} {
+	p, err := s.current()
+	if err != nil {
+		return nil
+	}
+	return p.ready
+}
+
 // current returns the live worker, starting one when there is none.
 func (s *Supervisor) current() (*process, error) {
 	s.mu.Lock()
@@ -211,6 +221,7 @@ type process struct {
 	cmd    *exec.Cmd
 	token  string
 	out    *Output
+	ready  chan struct{} // closed when the worker says it is ready
 	exited chan struct{}
 
 	sendMu sync.Mutex
@@ -259,6 +270,7 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 	p := &process{
 		token:   hex.EncodeToString(tok),
 		out:     out,
+		ready:   make(chan struct{}),
 		exited:  make(chan struct{}),
 		reqW:    reqW,
 		sigW:    sigW,
@@ -454,6 +466,12 @@ func (p *process) readEvents(r io.ReadCloser) {
 		}
 		p.waitSync(ev.Sync)
 		switch ev.Kind {
+		case worker.EvReady:
+			select {
+			case <-p.ready: // said twice: nothing new
+			default:
+				close(p.ready)
+			}
 		case worker.EvDisplay:
 			p.out.Publish(ev.MsgType, displayContent(ev))
 		case worker.EvInputRequest:

@@ -332,6 +332,18 @@ func TestBlockedCellIsLeftBehind(t *testing.T) {
 	}
 }
 
+func TestReadyWhenTheWorkerIs(t *testing.T) {
+	s, _ := newTestSupervisor(t)
+	select {
+	case <-s.Ready():
+	case <-time.After(10 * time.Second):
+		t.Fatal("the worker never became ready")
+	}
+	if res := run(s, "value alive"); res.Result["text/plain"] != "alive" {
+		t.Errorf("after ready: %+v", res)
+	}
+}
+
 func TestGoexitEndsOnlyTheCell(t *testing.T) {
 	s, _ := newTestSupervisor(t)
 	p, _ := s.current()
