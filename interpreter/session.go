@@ -256,7 +256,9 @@ func (s *Session) execute(ctx context.Context, code string) (*cellResult, error)
 	if prog.hasBody {
 		call := &emitted{src: "\n" + lineComment(s.nextBase()) + runCellFunc + "(" + cellFunc(cellNo) + ")\n", base: s.nextBase()}
 		s.register(call)
-		if _, err := s.eval(ctx, call); err != nil {
+		_, err := s.eval(ctx, call)
+		s.in.Forget(cellFunc(cellNo)) // called once: let its compiled tree go
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -401,7 +403,9 @@ func compileSource(in *interp.Interpreter, em *emitted) (prog *interp.Program, e
 			err = interp.Panic{Value: r, Callers: pc[:n], Stack: debug.Stack()}
 		}
 	}()
-	return in.CompileAST(em.file)
+	prog, err = in.CompileAST(em.file)
+	em.file = nil // compiled: its position map is all a source keeps
+	return prog, err
 }
 
 // declare makes the cell's imports, variables and declarations in the

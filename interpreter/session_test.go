@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -253,6 +254,39 @@ func keys(m map[string]any) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestCellsDoNotAccumulate: what a cell compiles is let go once it ran, so
+// that a long session's memory does not grow by the cell. (Each cell kept
+// some 16 KB of compiled tree before; a cell's position map and its file's
+// line table, a few hundred bytes, are what stay.)
+func TestCellsDoNotAccumulate(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	live := func() uint64 {
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	run := func(n int) {
+		for range n {
+			if _, err := s.Execute(context.Background(), "x := 1 + 1\nx * 2"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	run(keepMaps) // past the sources whose position maps are kept
+	before := live()
+	const cells = 2000
+	run(cells)
+	after := live()
+	perCell := (int64(after) - int64(before)) / cells
+	t.Logf("%d bytes a cell", perCell)
+	if perCell > 6<<10 {
+		t.Errorf("the session grew by %d bytes a cell", perCell)
+	}
+	runtime.KeepAlive(s)
 }
 
 // TestLongSession runs cells past the point where the line numbers given to

@@ -920,7 +920,11 @@ func (interp *Interpreter) ast(f ast.Node) (string, *node, error) {
 		return true
 	})
 
-	interp.roots = append(interp.roots, root)
+	// gopar: only a debugger needs every tree compiled so far; kept for
+	// every cell, they grew a session's memory by some 20 KB a cell.
+	if interp.debugger != nil {
+		interp.roots = append(interp.roots, root)
+	}
 	return pkgName, root, err
 }
 

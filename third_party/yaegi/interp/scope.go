@@ -90,7 +90,12 @@ type scope struct {
 // push creates a new child scope and chain it to the current one.
 func (s *scope) push(indirect bool) *scope {
 	sc := &scope{anc: s, level: s.level, sym: map[string]*symbol{}}
-	s.child = append(s.child, sc)
+	// gopar: only a debugger reads child scopes, those of one func. The
+	// package scope kept every func and block compiled in it, a
+	// notebook's every cell.
+	if !s.global {
+		s.child = append(s.child, sc)
+	}
 	if indirect {
 		sc.types = []reflect.Type{}
 		sc.level = s.level + 1
@@ -227,6 +232,20 @@ func (interp *Interpreter) initScopePkg(pkgID, pkgName string) *scope {
 	sc.pkgName = pkgName
 	interp.mutex.Unlock()
 	return sc
+}
+
+// Forget removes the func name from the main package (gopar): a notebook
+// compiles one func per cell that nothing calls after the cell ran, and
+// its compiled tree stayed reachable from the package's symbols. Code that
+// is still running (a goroutine the func started) keeps what it uses.
+func (interp *Interpreter) Forget(name string) {
+	interp.mutex.Lock()
+	defer interp.mutex.Unlock()
+	if sc := interp.scopes[mainID]; sc != nil {
+		if s := sc.sym[name]; s != nil && s.kind == funcSym {
+			delete(sc.sym, name)
+		}
+	}
 }
 
 // Globals returns a map of global variables and constants in the main package.
