@@ -15,9 +15,9 @@ import (
 
 // A cell that allocates without bound would otherwise take the whole
 // machine down with it, and with thirty learners on one server, everyone's
-// kernels. So the supervisor watches the resident memory of its worker and,
-// past the limit, stops it and starts a new one, as after any other crash;
-// the cell ends with a MemoryError. The worker's Go runtime also gets a
+// kernels. So the supervisor watches the resident memory of its worker (with
+// the processes it started) and, past the limit, stops them and starts a new
+// worker, as after any other crash; the cell ends with a MemoryError. The worker's Go runtime also gets a
 // soft limit a little below (GOMEMLIMIT), so the garbage collector works
 // harder before the hard limit is reached.
 
@@ -199,8 +199,50 @@ func residentBytes(pid int) (int64, error) {
 	return pages * int64(os.Getpagesize()), nil
 }
 
-// watchMemory kills the worker when its resident memory exceeds limit,
-// and notes it so that the cell's error says why.
+// treeResident is the resident memory of pid and of the processes it
+// started, and theirs (a gopar/procs pool, a shell command): a cell's
+// memory is theirs too. Linux lists each thread's children in
+// /proc/PID/task/TID/children; where it does not, pid alone counts.
+func treeResident(pid int) (total int64, pids []int, err error) {
+	total, err = residentBytes(pid)
+	if err != nil {
+		return 0, nil, err
+	}
+	pids = []int{pid}
+	seen := map[int]bool{pid: true}
+	for i := 0; i < len(pids); i++ {
+		for _, child := range childrenOf(pids[i]) {
+			if seen[child] {
+				continue
+			}
+			seen[child] = true
+			if n, err := residentBytes(child); err == nil {
+				total += n
+				pids = append(pids, child)
+			}
+		}
+	}
+	return total, pids, nil
+}
+
+// childrenOf lists the children of every thread of pid.
+func childrenOf(pid int) []int {
+	dir := "/proc/" + strconv.Itoa(pid) + "/task"
+	tasks, _ := os.ReadDir(dir)
+	var out []int
+	for _, t := range tasks {
+		for _, f := range strings.Fields(string(readFile(dir + "/" + t.Name() + "/children"))) {
+			if n, err := strconv.Atoi(f); err == nil {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// watchMemory kills the worker, and the processes it started, when their
+// resident memory exceeds limit, and notes it so that the cell's error
+// says why.
 func (p *process) watchMemory(limit int64) {
 	pid := p.cmd.Process.Pid
 	timer := time.NewTimer(memorySampleSlow)
@@ -211,13 +253,20 @@ func (p *process) watchMemory(limit int64) {
 			return
 		case <-timer.C:
 		}
-		rss, err := residentBytes(pid)
+		rss, pids, err := treeResident(pid)
 		if err != nil {
 			return // gone, or no /proc: nothing to watch
 		}
 		if rss > limit {
 			p.overMemory.Store(rss)
 			p.kill()
+			for _, child := range pids[1:] {
+				// A shell command runs in a process group of its own,
+				// and would outlive the worker.
+				if proc, err := os.FindProcess(child); err == nil {
+					_ = proc.Kill()
+				}
+			}
 			return
 		}
 		next := memorySampleSlow

@@ -7,7 +7,9 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -203,6 +205,31 @@ func TestResidentBytes(t *testing.T) {
 	}
 	if n < 1<<20 || n > 1<<40 {
 		t.Errorf("this test uses %d resident bytes?", n)
+	}
+}
+
+func TestTreeResidentCountsChildren(t *testing.T) {
+	if _, err := residentBytes(os.Getpid()); err != nil {
+		t.Skip("no /proc:", err)
+	}
+	child := exec.Command("sleep", "30")
+	if err := child.Start(); err != nil {
+		t.Skip("no sleep to start:", err)
+	}
+	defer func() {
+		_ = child.Process.Kill()
+		_ = child.Wait()
+	}()
+	own, _ := residentBytes(os.Getpid())
+	total, pids, err := treeResident(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(pids, child.Process.Pid) {
+		t.Errorf("the child %d is not among %v", child.Process.Pid, pids)
+	}
+	if total <= own {
+		t.Errorf("the tree holds %d bytes, this process alone %d", total, own)
 	}
 }
 

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -421,6 +422,24 @@ class MemoryLimit(unittest.TestCase):
         self.assertIn("kept", "\n".join(cell.reply["traceback"]), "the lost variable is not named")
         self.assertEqual(k.value("double(21)"), "42")
         print("\na cell allocating 4 GiB under a 256 MiB limit: MemoryError after %.2f s" % took, file=sys.stderr)
+
+    def test_memory_of_the_processes_a_cell_starts_counts(self):
+        # A shell command is a process of its own (and of its own process
+        # group): its memory counts against the limit, and it is stopped
+        # with the worker.
+        k = LoggedKernel(env={"GOPAR_MEMORY_LIMIT": "256MiB"})
+        self.addCleanup(k.close)
+        self.assertEqual(k.run("func double(x int) int { return 2 * x }").reply["status"], "ok")
+        t0 = time.perf_counter()
+        cell = k.run("!/usr/bin/python3 -c \"import time; x = b'x' * (600 << 20); print('allocated', flush=True); time.sleep(120)\"",
+                     timeout=60)
+        took = time.perf_counter() - t0
+        self.assertEqual(cell.reply["status"], "error", cell.reply)
+        self.assertEqual(cell.reply["ename"], "MemoryError", cell.reply)
+        self.assertLess(took, 30, "the command ran to its end")
+        left = subprocess.run(["pgrep", "-f", "x = b'x' \\* \\(600"], capture_output=True, text=True).stdout.split()
+        self.assertEqual(left, [], "the command outlived its worker")
+        self.assertEqual(k.value("double(21)"), "42")
 
 
 if __name__ == "__main__":
