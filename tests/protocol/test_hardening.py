@@ -406,20 +406,27 @@ class Load(unittest.TestCase):
 
 
 class MemoryLimit(unittest.TestCase):
-    def test_a_cell_past_the_limit_gets_a_memory_error(self):
+    def past_the_limit(self, setup, cell, timeout):
+        """Runs setup, then cell, in a kernel limited to 256 MiB; cell must
+        end with a MemoryError. Returns the kernel, the reply and how long
+        the cell took."""
         k = LoggedKernel(env={"GOPAR_MEMORY_LIMIT": "256MiB"})
         self.addCleanup(k.close)
-        cell = k.run('import "bytes"\nfunc double(x int) int { return 2 * x }\nkept := [][]byte{}')
-        self.assertEqual(cell.reply["status"], "ok", cell.reply)
+        self.assertEqual(k.run(setup).reply["status"], "ok")
         t0 = time.perf_counter()
-        cell = k.run('for i := 0; i < 256; i++ {\n\tkept = append(kept, bytes.Repeat([]byte("x"), 16<<20))\n}\nlen(kept)',
-                     timeout=120)
+        reply = k.run(cell, timeout=timeout).reply
         took = time.perf_counter() - t0
-        self.assertEqual(cell.reply["status"], "error", cell.reply)
-        self.assertEqual(cell.reply["ename"], "MemoryError", cell.reply)
-        self.assertIn("256.0 MiB", cell.reply["evalue"])
-        self.assertIn("GOPAR_MEMORY_LIMIT", cell.reply["evalue"])
-        self.assertIn("kept", "\n".join(cell.reply["traceback"]), "the lost variable is not named")
+        self.assertEqual(reply["status"], "error", reply)
+        self.assertEqual(reply["ename"], "MemoryError", reply)
+        return k, reply, took
+
+    def test_a_cell_past_the_limit_gets_a_memory_error(self):
+        k, reply, took = self.past_the_limit(
+            'import "bytes"\nfunc double(x int) int { return 2 * x }\nkept := [][]byte{}',
+            'for i := 0; i < 256; i++ {\n\tkept = append(kept, bytes.Repeat([]byte("x"), 16<<20))\n}\nlen(kept)', 120)
+        self.assertIn("256.0 MiB", reply["evalue"])
+        self.assertIn("GOPAR_MEMORY_LIMIT", reply["evalue"])
+        self.assertIn("kept", "\n".join(reply["traceback"]), "the lost variable is not named")
         self.assertEqual(k.value("double(21)"), "42")
         print("\na cell allocating 4 GiB under a 256 MiB limit: MemoryError after %.2f s" % took, file=sys.stderr)
 
@@ -427,20 +434,13 @@ class MemoryLimit(unittest.TestCase):
         # A shell command is a process of its own (and of its own process
         # group): its memory counts against the limit, and it is stopped
         # with the worker.
-        k = LoggedKernel(env={"GOPAR_MEMORY_LIMIT": "256MiB"})
-        self.addCleanup(k.close)
-        self.assertEqual(k.run("func double(x int) int { return 2 * x }").reply["status"], "ok")
-        t0 = time.perf_counter()
-        cell = k.run("!/usr/bin/python3 -c \"import time; x = b'x' * (600 << 20); print('allocated', flush=True); time.sleep(120)\"",
-                     timeout=60)
-        took = time.perf_counter() - t0
-        self.assertEqual(cell.reply["status"], "error", cell.reply)
-        self.assertEqual(cell.reply["ename"], "MemoryError", cell.reply)
+        k, _, took = self.past_the_limit(
+            "func double(x int) int { return 2 * x }",
+            "!/usr/bin/python3 -c \"import time; x = b'x' * (600 << 20); time.sleep(120)\"", 60)
         self.assertLess(took, 30, "the command ran to its end")
         left = subprocess.run(["pgrep", "-f", "x = b'x' \\* \\(600"], capture_output=True, text=True).stdout.split()
         self.assertEqual(left, [], "the command outlived its worker")
         self.assertEqual(k.value("double(21)"), "42")
-
 
 if __name__ == "__main__":
     unittest.main()
