@@ -212,7 +212,8 @@ func TestErrors(t *testing.T) {
 		{"pluck a missing key", func() (any, error) {
 			return FromSequence([]any{map[string]any{"a": 1}}, 1).Pluck("b").ComputeErr()
 		}, `no key "b"`},
-		{"flatten a number", func() (any, error) { return b.Flatten().ComputeErr() }, "int is not a slice"},
+		// Every element an int: which partition fails first varies.
+		{"flatten a number", func() (any, error) { return FromSequence([]any{1, 2, 3}, 2).Flatten().ComputeErr() }, "int is not a slice"},
 		{"mean of nothing", func() (any, error) {
 			return FromInts(nil, 1).Mean().ComputeErr()
 		}, "mean of an empty bag"},
