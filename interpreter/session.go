@@ -289,21 +289,32 @@ func rejectMain(pc *parsedCell) *Error {
 // code runs on the calling goroutine; while it runs, Abandon may leave the
 // goroutine behind (then eval never returns).
 func (s *Session) eval(ctx context.Context, em *emitted) (reflect.Value, error) {
-	run := &userRun{}
-	s.runMu.Lock()
-	s.running = run
-	s.runMu.Unlock()
-	v, err := s.in.EvalHere(ctx, em.src)
-	s.runMu.Lock()
-	if run.abandoned {
-		s.runMu.Unlock()
-		// The session serves other cells now: touch nothing, wait for
-		// nothing, never return.
-		select {}
-	}
-	s.running = nil
-	s.runMu.Unlock()
+	v, err := s.runCode(func() (reflect.Value, error) { return s.in.EvalHere(ctx, em.src) })
 	return v, s.evalError(ctx, err)
+}
+
+// runCode runs a cell's code, which Abandon may give up on. Its record is
+// cleared however run ends, also by runtime.Goexit: left set, a later
+// Abandon would give up on a cell that is not running code.
+func (s *Session) runCode(run func() (reflect.Value, error)) (reflect.Value, error) {
+	r := &userRun{}
+	s.runMu.Lock()
+	s.running = r
+	s.runMu.Unlock()
+	defer func() {
+		s.runMu.Lock()
+		abandoned := r.abandoned
+		if s.running == r {
+			s.running = nil
+		}
+		s.runMu.Unlock()
+		if abandoned {
+			// The session serves other cells now: touch nothing, wait
+			// for nothing, never return.
+			select {}
+		}
+	}()
+	return run()
 }
 
 // userRun is code of a cell that Abandon may give up on.
@@ -312,9 +323,10 @@ type userRun struct{ abandoned bool }
 // Abandon gives up on the cell whose code is running and blocked past an
 // interrupt, such as a sync.Mutex locked twice: Execute cannot return while
 // compiled code holds its goroutine. The session keeps the cell's
-// declarations and serves the next call on another goroutine; the blocked one, if it ever unblocks,
-// parks for good without touching the session. Abandon reports false when
-// no cell's code is running: the cell is about to return by itself.
+// declarations and serves the next call on another goroutine; the blocked
+// one, if it ever unblocks, parks for good without touching the session.
+// Abandon reports false when no cell's code is running: the cell is about
+// to return by itself.
 func (s *Session) Abandon() bool {
 	s.runMu.Lock()
 	defer s.runMu.Unlock()

@@ -195,6 +195,24 @@ func TestInterrupt(t *testing.T) {
 	}
 }
 
+// TestGoexitLeavesNothingToAbandon: a cell that ends its goroutine with
+// runtime.Goexit is over; a later Abandon must not give up on it.
+func TestGoexitLeavesNothingToAbandon(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.Execute(context.Background(), "import \"runtime\"\nruntime.Goexit()")
+	}()
+	<-done
+	if s.Abandon() {
+		t.Error("Abandon gave up on a cell that Goexit ended")
+	}
+	if res, e := run(t, s, "1 + 2"); e != nil || res["text/plain"] != "3" {
+		t.Errorf("after Goexit: %v %v", res, e)
+	}
+}
+
 // TestAbandonKeepsTheSession: a cell left blocked keeps what it declared,
 // and the session goes on, also once the blocked code unblocks.
 func TestAbandonKeepsTheSession(t *testing.T) {

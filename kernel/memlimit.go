@@ -17,9 +17,9 @@ import (
 // machine down with it, and with thirty learners on one server, everyone's
 // kernels. So the supervisor watches the resident memory of its worker (with
 // the processes it started) and, past the limit, stops them and starts a new
-// worker, as after any other crash; the cell ends with a MemoryError. The worker's Go runtime also gets a
-// soft limit a little below (GOMEMLIMIT), so the garbage collector works
-// harder before the hard limit is reached.
+// worker, as after any other crash; the cell ends with a MemoryError. The
+// worker's Go runtime also gets a soft limit a little below (GOMEMLIMIT), so
+// the garbage collector works harder before the hard limit is reached.
 
 // MemoryLimitEnv names the environment variable that sets the limit, e.g.
 // "2GiB", "512MiB", "25%" (of the machine's memory) or "off".

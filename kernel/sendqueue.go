@@ -58,7 +58,7 @@ func (c *guardConn) send(msg []byte) error {
 	if c.werr != nil {
 		return c.werr
 	}
-	if len(c.backlog) > 0 || c.flushing {
+	if c.flushing { // the backlog is not empty, or its last part is on its way
 		// Commands and the handshake are never dropped: the connection
 		// would not work without them.
 		droppable := c.sent.handshaken() && c.sent.flags&zmtpCommand == 0
