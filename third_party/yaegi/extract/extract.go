@@ -139,6 +139,11 @@ type Extractor struct {
 	Exclude []string // Comma separated list of regexp matching symbols to exclude.
 	Include []string // Comma separated list of regexp matching symbols to include.
 	Tag     []string // Comma separated of build tags to be added to the created package.
+
+	// Importer type-checks the packages to extract; nil means a fresh
+	// source importer for each Extract. Extracting many packages with one
+	// importer type-checks each dependency once, not once per package.
+	Importer types.Importer
 }
 
 func (e *Extractor) genContent(importPath string, p *types.Package) ([]byte, error) {
@@ -447,7 +452,11 @@ func (e *Extractor) Extract(pkgIdent, importPath string, rw io.Writer) (string, 
 		return "", err
 	}
 
-	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import(pkgIdent)
+	imp := e.Importer
+	if imp == nil {
+		imp = importer.ForCompiler(token.NewFileSet(), "source", nil)
+	}
+	pkg, err := imp.Import(pkgIdent)
 	if err != nil {
 		return "", err
 	}
