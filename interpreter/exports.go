@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unsafe"
 
 	"gopar/interpreter/stdsyms"
 	"gopar/runtime/interrupt"
@@ -15,9 +15,10 @@ import (
 	"gopar/third_party/yaegi/interp"
 )
 
-// baseExports merges every symbol table cells may import: yaegi's standard
-// library, the project's newer standard library tables (stdsyms) and the
-// gopar runtime packages. Built once per process; sessions only read it.
+// baseExports merges every symbol table cells may import: the standard
+// library of the Go version gopar was built with (stdsyms), yaegi's unsafe
+// (whose builtins need the interpreter's help) and the gopar runtime
+// packages. Built once per process; sessions only read it.
 var baseExports = sync.OnceValue(func() interp.Exports {
 	out := interp.Exports{}
 	mapTypes := map[reflect.Value][]reflect.Type{}
@@ -43,8 +44,8 @@ var baseExports = sync.OnceValue(func() interp.Exports {
 			}
 		}
 	}
-	merge(stdlib.Symbols)
-	merge(stdsyms.Symbols) // the running Go version's tables override yaegi's older ones
+	merge(stdsyms.Symbols)
+	merge(unsafe.Symbols)
 	merge(symbols.Symbols)
 	out["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
 	// Sleeps stop when the user interrupts the cell.
@@ -73,6 +74,7 @@ func stdioExports(stdin io.Reader, stdout, stderr io.Writer) interp.Exports {
 	} else {
 		m["Stderr"] = reflect.ValueOf(&stderr).Elem()
 	}
+	realEnviron(m)
 	return interp.Exports{"os/os": m}
 }
 

@@ -3,6 +3,7 @@ package kernel
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -18,6 +19,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"gopar/worker"
 )
@@ -34,6 +36,14 @@ type Supervisor struct {
 	proc    *process
 	decls   []string // declarations to replay after a crash
 	globals []string // variables defined so far, lost on a crash
+	dir     string   // the worker's working directory, restored after a crash
+	cellEnv []string // the worker's environment, restored after a crash
+	busy    bool     // a cell is running: its own reply reports a crash
+	// lost and lostWhy go to the next worker's restore: the variables of
+	// the dead one, undefined until a cell sets them again.
+	lost    []string
+	lostWhy string
+	notice  string // told on the next cell: the worker died between cells
 
 	// InterruptGrace is how long an interrupted cell may take to stop
 	// before the worker is killed and restarted.
@@ -69,6 +79,10 @@ func (s *Supervisor) Ready() <-chan struct{} {
 func (s *Supervisor) current() (*process, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.currentLocked()
+}
+
+func (s *Supervisor) currentLocked() (*process, error) {
 	if s.proc != nil && !s.proc.dead() {
 		return s.proc, nil
 	}
@@ -80,10 +94,65 @@ func (s *Supervisor) current() (*process, error) {
 	if s.MemoryLimit > 0 {
 		go p.watchMemory(s.MemoryLimit)
 	}
-	if len(s.decls) > 0 {
-		p.restore(s.decls)
+	go s.watch(p)
+	if len(s.decls) > 0 || s.dir != "" || s.cellEnv != nil || len(s.lost) > 0 {
+		p.restore(worker.Request{Decls: s.decls, Dir: s.dir, Env: s.cellEnv, Lost: s.lost, Reason: s.lostWhy})
 	}
+	s.lost, s.lostWhy = nil, ""
 	return p, nil
+}
+
+// watch reports a worker that died while no cell was running (killed, out
+// of memory, a goroutine of an earlier cell crashing): at once, on the
+// output of the last cell, and again on the next cell. It starts the
+// replacement at once, so that the next cell finds the state restored.
+func (s *Supervisor) watch(p *process) {
+	<-p.exited
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.proc != p || s.busy {
+		return // replaced on purpose, or the running cell's reply reports it
+	}
+	reason := s.deathReason(p, nil)
+	lost := s.takeLostLocked(reason)
+	if _, err := s.currentLocked(); err != nil {
+		s.out.Write("stderr", []byte("\n[gopar] The Go process running the cells stopped ("+reason+
+			") and a new one could not be started: "+err.Error()+"\n"))
+		s.out.Flush()
+		return
+	}
+	what := "A new one was started"
+	if len(s.decls) > 0 {
+		what += " and the declarations of earlier cells, the working directory and the environment were restored"
+	}
+	what += "."
+	if len(lost) > 0 {
+		what += " Variables lost (undefined until the cells that set them run again): " + strings.Join(lost, ", ") + "."
+	}
+	s.out.Write("stderr", []byte("\n[gopar] The Go process running the cells stopped after this cell ended ("+reason+"). "+what+"\n"))
+	s.out.Flush()
+	s.notice = "[gopar] Since the last cell, the Go process running the cells stopped (" + reason + "). " + what + "\n"
+}
+
+// deathReason says why p died: cause is the error of the call that saw it.
+func (s *Supervisor) deathReason(p *process, cause error) string {
+	switch {
+	case errors.Is(cause, errStuck):
+		return "the cell did not stop after the interrupt, so its process was restarted"
+	case p.overMemory.Load() > 0:
+		return memoryError(s.MemoryLimit)
+	}
+	return p.fatalMessage()
+}
+
+// takeLostLocked hands the variables of a dead worker to the next one's
+// restore, and returns them sorted.
+func (s *Supervisor) takeLostLocked(reason string) []string {
+	lost := append([]string(nil), s.globals...)
+	sort.Strings(lost)
+	s.globals = nil
+	s.lost, s.lostWhy = lost, reason
+	return lost
 }
 
 // StdinFunc asks the front end for a line of input.
@@ -103,10 +172,24 @@ type ExecuteResult struct {
 	Result          map[string]any // trailing value, nil when none
 	Error           *worker.Error
 	UserExpressions map[string]any
+	Payload         []map[string]any // for the front end, as ipykernel's (ask_exit)
 }
 
 // Execute runs one cell. ctx is cancelled to interrupt it.
 func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteResult {
+	s.mu.Lock()
+	s.busy = true
+	notice := s.notice
+	s.notice = ""
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.busy = false
+		s.mu.Unlock()
+	}()
+	if notice != "" {
+		s.out.Write("stderr", []byte(notice))
+	}
 	p, err := s.current()
 	if err != nil {
 		return ExecuteResult{Error: &worker.Error{Name: "WorkerError", Value: err.Error()}}
@@ -127,8 +210,14 @@ func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteRes
 	if ev.Globals != nil {
 		s.globals = *ev.Globals
 	}
+	if ev.Dir != nil {
+		s.dir = *ev.Dir
+	}
+	if ev.Env != nil {
+		s.cellEnv = *ev.Env
+	}
 	s.mu.Unlock()
-	return ExecuteResult{Result: ev.Result, Error: ev.Error, UserExpressions: ev.UserExpressions}
+	return ExecuteResult{Result: ev.Result, Error: ev.Error, UserExpressions: ev.UserExpressions, Payload: ev.Payload}
 }
 
 // recover turns a dead or stuck worker into an error on the cell and
@@ -136,30 +225,25 @@ func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteRes
 func (s *Supervisor) recover(p *process, cause error) *worker.Error {
 	p.kill()
 	<-p.exited
-	e := &worker.Error{Name: "WorkerDied"}
+	e := &worker.Error{Name: "WorkerDied", Value: s.deathReason(p, cause)}
 	switch {
 	case errors.Is(cause, errStuck):
 		e.Name = "Interrupted"
-		e.Value = "the cell did not stop after the interrupt, so its process was restarted"
 	case p.overMemory.Load() > 0:
 		e.Name = "MemoryError"
-		e.Value = memoryError(s.MemoryLimit)
-	default:
-		e.Value = p.fatalMessage()
 	}
 	s.mu.Lock()
-	lost := append([]string(nil), s.globals...)
-	s.globals = nil
+	lost := s.takeLostLocked(e.Value)
+	_, err := s.currentLocked()
 	s.mu.Unlock()
-	if _, err := s.current(); err != nil {
+	if err != nil {
 		e.Traceback = append(e.Traceback, "could not start a new worker: "+err.Error())
 		return e
 	}
 	e.Traceback = []string{e.Name + ": " + e.Value,
-		"The Go process running the cells stopped; a new one was started and the declarations of earlier cells were restored."}
+		"The Go process running the cells stopped; a new one was started and the declarations of earlier cells, the working directory and the environment were restored."}
 	if len(lost) > 0 {
-		sort.Strings(lost)
-		e.Traceback = append(e.Traceback, "Variables lost (re-run the cells that set them): "+strings.Join(lost, ", "))
+		e.Traceback = append(e.Traceback, "Variables lost (undefined until the cells that set them run again): "+strings.Join(lost, ", "))
 	}
 	return e
 }
@@ -178,7 +262,7 @@ func (s *Supervisor) Interrupt() {
 func (s *Supervisor) Restart() error {
 	s.mu.Lock()
 	p := s.proc
-	s.proc, s.decls, s.globals = nil, nil, nil
+	s.proc, s.decls, s.globals, s.dir, s.cellEnv, s.lost, s.notice = nil, nil, nil, "", nil, nil, ""
 	s.mu.Unlock()
 	if p != nil {
 		p.kill()
@@ -282,7 +366,7 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 		env = os.Environ()
 	}
 	// Without goroutine dumps, a fatal error shows as its one-line message.
-	cmd.Env = append(env, worker.TokenEnv+"="+p.token, "GOTRACEBACK=none")
+	cmd.Env = append(env[:len(env):len(env)], "GOTRACEBACK=none")
 	cmd.Stdout, cmd.Stderr = outW, errW
 	cmd.ExtraFiles = []*os.File{reqR, evW, sigR} // fds 3, 4, 5
 	dieWithParent(cmd)
@@ -290,6 +374,11 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 		return nil, fmt.Errorf("starting worker: %w", err)
 	}
 	p.cmd = cmd
+	// The sync token goes first on the request pipe, never into the
+	// environment that cells and their commands can read.
+	if _, err := reqW.Write([]byte(p.token + "\n")); err != nil {
+		_ = cmd.Process.Kill()
+	}
 	reqR.Close()
 	evW.Close()
 	sigR.Close()
@@ -346,6 +435,12 @@ func (p *process) readStream(index int, name string, r io.ReadCloser) {
 		buf = append(buf, chunk[:n]...)
 		for len(buf) > 0 {
 			text, mark, used := worker.SplitMarkers(buf, p.token)
+			if mark == 0 {
+				// A character split across two reads waits for its end:
+				// published in halves, each would become U+FFFD.
+				cut := partialRune(text)
+				text, used = text[:len(text)-cut], used-cut
+			}
 			if len(text) > 0 {
 				p.out.Write(name, text)
 				if index == 1 {
@@ -375,18 +470,35 @@ func (p *process) readStream(index int, name string, r io.ReadCloser) {
 	}
 }
 
+// partialRune is the length of an incomplete UTF-8 sequence at the end of
+// b, 0 when b ends on a whole character (or on bytes that are not UTF-8,
+// which no later byte would complete).
+func partialRune(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return len(b) - i
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 func (p *process) keepErrTail(text []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	// The runtime's own reason comes first; a stack dump may follow it and
-	// push it out of the tail.
+	// push it out of the tail, so it is kept apart.
+	p.errTail = append(p.errTail, text...)
 	if p.fatal == "" {
-		if i := bytes.Index(text, []byte("fatal error: ")); i >= 0 {
-			line, _, _ := bytes.Cut(text[i:], []byte("\n"))
-			p.fatal = string(line)
+		// The runtime prints the reason in pieces; wait for its line's end.
+		if i := bytes.LastIndex(p.errTail, []byte("fatal error: ")); i >= 0 {
+			if line, _, ok := bytes.Cut(p.errTail[i:], []byte("\n")); ok {
+				p.fatal = string(line)
+			}
 		}
 	}
-	p.errTail = append(p.errTail, text...)
 	if len(p.errTail) > 8<<10 {
 		p.errTail = p.errTail[len(p.errTail)-8<<10:]
 	}
@@ -513,7 +625,7 @@ func (p *process) answerInput(ev worker.Event) {
 	reply := worker.Request{Op: worker.OpInputReply, ID: ev.ID}
 	if ask == nil {
 		reply.InputError = "no cell is waiting for input"
-	} else if v, err := ask(ev.Prompt, ev.Password); err != nil {
+	} else if v, err := ask(cmp.Or(ev.Prompt, p.out.TakePrompt()), ev.Password); err != nil {
 		reply.InputError = err.Error()
 	} else {
 		reply.Value = v
@@ -588,10 +700,11 @@ func (p *process) register(req *worker.Request) chan worker.Event {
 	return ch
 }
 
-// restore replays declarations into a fresh worker. The request is queued
+// restore replays declarations, working directory and environment into a
+// fresh worker. The request is queued
 // before any cell sent after it; its reply is awaited in the background.
-func (p *process) restore(decls []string) {
-	req := worker.Request{Op: worker.OpRestore, Decls: decls}
+func (p *process) restore(req worker.Request) {
+	req.Op = worker.OpRestore
 	ch := p.register(&req)
 	if p.send(req) != nil {
 		return

@@ -35,6 +35,13 @@ type Request struct {
 	Value           string            `json:"value,omitempty"`       // input_reply
 	InputError      string            `json:"input_error,omitempty"` // input_reply: why there is no value
 	Decls           []string          `json:"decls,omitempty"`       // restore
+	// restore: the working directory and environment of the worker that
+	// died, the variables it held (lost: undefined until a cell sets them
+	// again) and why it died.
+	Dir    string   `json:"dir,omitempty"`
+	Env    []string `json:"env,omitempty"`
+	Lost   []string `json:"lost,omitempty"`
+	Reason string   `json:"reason,omitempty"`
 }
 
 // Event kinds, worker -> kernel.
@@ -68,15 +75,22 @@ type Event struct {
 	UserExpressions map[string]any `json:"user_expressions,omitempty"`
 	// execute: the declarations to replay after a crash and the variables
 	// defined so far, each only when the cell changed it (nil: as before).
-	Decls       *[]string `json:"decls,omitempty"`
-	Globals     *[]string `json:"globals,omitempty"`
-	Matches     []string  `json:"matches,omitempty"`
-	CursorStart int       `json:"cursor_start,omitempty"`
-	CursorEnd   int       `json:"cursor_end,omitempty"`
-	Found       bool      `json:"found,omitempty"`
-	Status      string    `json:"status,omitempty"` // is_complete
-	Indent      string    `json:"indent,omitempty"`
-	Version     string    `json:"version,omitempty"` // ready: the Go version of the interpreter
+	Decls   *[]string `json:"decls,omitempty"`
+	Globals *[]string `json:"globals,omitempty"`
+	// execute: the working directory and environment, each only when it
+	// changed since the kernel last heard of it, for a replacement worker.
+	Dir *string   `json:"dir,omitempty"`
+	Env *[]string `json:"env,omitempty"`
+	// execute: what the front end should do, as ipykernel's payloads
+	// (ask_exit for exit and quit).
+	Payload     []map[string]any `json:"payload,omitempty"`
+	Matches     []string         `json:"matches,omitempty"`
+	CursorStart int              `json:"cursor_start,omitempty"`
+	CursorEnd   int              `json:"cursor_end,omitempty"`
+	Found       bool             `json:"found,omitempty"`
+	Status      string           `json:"status,omitempty"` // is_complete
+	Indent      string           `json:"indent,omitempty"`
+	Version     string           `json:"version,omitempty"` // ready: the Go version of the interpreter
 }
 
 // Error is a failed cell as Jupyter shows it.
@@ -88,8 +102,10 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Name + ": " + e.Value }
 
-// TokenEnv names the environment variable that carries the sync token.
-const TokenEnv = "GOPAR_SYNC_TOKEN"
+// The sync token is the first line the kernel writes on fd 3, not an
+// environment variable: cells and the commands they start see the
+// environment, and a cell that printed a marker with the right token would
+// desynchronise the output of every later cell.
 
 // Marker is the sync marker for n with the worker's token. NUL bytes make a
 // collision with printed text practically impossible.

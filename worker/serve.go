@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -45,17 +46,29 @@ type Config struct {
 // Serve runs the worker loop until the kernel closes its pipes: requests
 // on fd 3, events on fd 4, interrupts and input replies on fd 5.
 func Serve(cfg Config) error {
-	token := os.Getenv(TokenEnv)
-	if token == "" {
-		return errors.New("gopar worker: started outside a kernel (no sync token)")
+	// Non-blocking, the pipes are read through Go's poller: a request
+	// wakes the goroutine that handles it, with no hand-over to another.
+	_ = syscall.SetNonblock(3, true)
+	_ = syscall.SetNonblock(5, true)
+	requests := bufio.NewScanner(os.NewFile(3, "requests"))
+	requests.Buffer(make([]byte, 64<<10), 256<<20)
+	if !requests.Scan() || strings.TrimSpace(requests.Text()) == "" {
+		return errors.New("gopar worker: started outside a kernel (no sync token on fd 3)")
+	}
+	token := strings.TrimSpace(requests.Text())
+	std, err := saveStdio()
+	if err != nil {
+		return err
 	}
 	// Deep recursion fails fast instead of growing to the 1 GB default.
 	debug.SetMaxStack(256 << 20)
 	s := &server{
-		cfg:    cfg,
-		token:  token,
-		events: os.NewFile(4, "events"),
-		inputs: make(chan Request, 1),
+		cfg:      cfg,
+		token:    token,
+		std:      std,
+		events:   os.NewFile(4, "events"),
+		inputs:   make(chan Request, 1),
+		requests: requests,
 	}
 	s.stdin = &stdinReader{s: s}
 	display.SetSink(s)
@@ -70,13 +83,6 @@ func Serve(cfg Config) error {
 		}
 	}
 	s.emit(Event{Kind: EvReady, Version: runtime.Version()})
-
-	// Non-blocking, the pipes are read through Go's poller: a request
-	// wakes the goroutine that handles it, with no hand-over to another.
-	_ = syscall.SetNonblock(3, true)
-	_ = syscall.SetNonblock(5, true)
-	s.requests = bufio.NewScanner(os.NewFile(3, "requests"))
-	s.requests.Buffer(make([]byte, 64<<10), 256<<20)
 	go s.readSignals(os.NewFile(5, "signals"))
 	s.serve()
 	return nil
@@ -92,6 +98,7 @@ type server struct {
 	emitMu sync.Mutex
 	events *os.File
 	sync   uint64
+	std    *stdio // the worker's own fd 1 and 2, for markers and restoring
 
 	// requests is read by the goroutine serving them: the first, or the
 	// one that took over from a cell left blocked (abandon).
@@ -103,6 +110,14 @@ type server struct {
 	giveUp  *time.Timer // armed by an interrupt of the running cell
 
 	sentDecls, sentGlobals *[]string // as last told to the kernel
+	sentDir                *string
+	sentEnv                *[]string
+
+	// Variables a dead worker held: replayed as zero values so that the
+	// declarations using them compile, but a cell using one is an error
+	// until a cell sets it again (lostWhy says why they were lost).
+	lost    map[string]bool
+	lostWhy string
 }
 
 // serve handles requests one at a time. When the kernel closes the pipe
@@ -209,9 +224,7 @@ func (s *server) handle(req Request) {
 	case OpIsComplete:
 		reply.Status, reply.Indent = s.eng.IsComplete(req.Code)
 	case OpRestore:
-		if err := s.eng.Restore(req.Decls); err != nil {
-			reply.Error = asError(err)
-		}
+		reply.Error = s.restore(req)
 	default:
 		reply.Error = &Error{Name: "WorkerError", Value: "unknown request " + req.Op}
 	}
@@ -235,7 +248,23 @@ func (s *server) execute(req Request, reply *Event) {
 		cancel()
 	}()
 
+	// Whatever the last cell did to fd 1 and 2 (closed, redirected), this
+	// one prints where the kernel reads.
+	s.std.restore()
+	if exitRequest(req.Code) && !s.definesExit(req.Code) {
+		reply.Payload = []map[string]any{{"source": "ask_exit", "keepkernel": false}}
+		s.noteChanges(reply)
+		return
+	}
+	if err := s.checkLost(req.Code); err != nil {
+		reply.Error = err
+		s.noteChanges(reply)
+		return
+	}
 	result, err := s.cfg.RunCell(ctx, s.eng, req.Code)
+	if err == nil {
+		s.forgetLost(req.Code)
+	}
 	if err == nil && ctx.Err() != nil {
 		// It finished only because the interrupt cut a sleep or a native
 		// kernel short: what it computed is not what the cell says.
@@ -272,6 +301,12 @@ func (s *server) noteChanges(reply *Event) {
 	if globals := s.eng.GlobalNames(); s.sentGlobals == nil || !slices.Equal(globals, *s.sentGlobals) {
 		kept := slices.Clone(globals)
 		s.sentGlobals, reply.Globals = &kept, &kept
+	}
+	if dir, err := os.Getwd(); err == nil && (s.sentDir == nil || dir != *s.sentDir) {
+		s.sentDir, reply.Dir = &dir, &dir
+	}
+	if env := os.Environ(); s.sentEnv == nil || !slices.Equal(env, *s.sentEnv) {
+		s.sentEnv, reply.Env = &env, &env
 	}
 }
 
@@ -318,10 +353,10 @@ func (s *server) emit(ev Event) {
 	s.sync++
 	ev.Sync = s.sync
 	m := Marker(s.token, s.sync)
-	// Errors here mean the cell closed its own stdout; the kernel's wait
-	// for the marker times out and the event still goes through.
-	_, _ = os.Stdout.Write(m)
-	_, _ = os.Stderr.Write(m)
+	// The worker's own copies of fd 1 and 2: a cell that closed or
+	// redirected os.Stdout does not hold the kernel's output back.
+	_, _ = s.std.out.Write(m)
+	_, _ = s.std.err.Write(m)
 	line, err := json.Marshal(ev)
 	if err != nil {
 		line, _ = json.Marshal(Event{Kind: ev.Kind, ID: ev.ID, Sync: ev.Sync,

@@ -17,6 +17,8 @@ class Cell:
         self.start_time = time.time()
         self.reply_time = None
         self.messages = 0
+        self.msg_id = None
+        self.input_requests = []  # the content of each input_request
 
     def stdout(self):
         return "".join(t for _, n, t in self.streams if n == "stdout")
@@ -40,6 +42,7 @@ class Kernel:
         """Execute code; answer input requests with stdin (a list of lines)."""
         cell = Cell()
         msg_id = self.kc.execute(code, allow_stdin=allow_stdin)
+        cell.msg_id = msg_id
         if on_start:
             on_start()
         deadline = time.time() + timeout
@@ -50,6 +53,7 @@ class Kernel:
             if allow_stdin:
                 try:
                     req = self.kc.get_stdin_msg(timeout=0.01)
+                    cell.input_requests.append(req["content"])
                     self.kc.input(stdin.pop(0))
                 except Empty:
                     pass
