@@ -126,6 +126,9 @@ func handleExecute(k *Kernel, m *Message, reply replyFunc) {
 	if ue == nil {
 		ue = map[string]any{}
 	}
+	for _, p := range res.Payload {
+		payload = append(payload, p)
+	}
 	if payload == nil {
 		payload = []any{}
 	}
@@ -286,6 +289,19 @@ func handleShutdown(k *Kernel, m *Message, reply replyFunc) {
 	reply("shutdown_reply", content)
 	k.publishRaw("shutdown_reply", k.headerJSON(m.Header), content)
 	k.stopServing()
+}
+
+// handleDebug answers debug requests, so that a front end asking for the
+// debugger is told there is none instead of waiting for ever. The reply
+// is a Debug Adapter Protocol response, as the protocol asks.
+func handleDebug(k *Kernel, m *Message, reply replyFunc) {
+	var c struct {
+		Seq     int    `json:"seq"`
+		Command string `json:"command"`
+	}
+	decode(m, &c)
+	reply("debug_reply", map[string]any{"type": "response", "seq": 0, "request_seq": c.Seq,
+		"success": false, "command": c.Command, "message": "gopar has no debugger"})
 }
 
 func handleInterrupt(k *Kernel, m *Message, reply replyFunc) {

@@ -97,11 +97,13 @@ func New(conn *ConnectionInfo, info Info, logger *log.Logger) *Kernel {
 		"history_request":     handleHistory,
 		"comm_info_request":   handleCommInfo,
 		"shutdown_request":    handleShutdown, // deprecated on shell, still honoured
+		"debug_request":       handleDebug,
 	}
 	k.controlHandlers = map[string]handlerFunc{
 		"kernel_info_request": handleKernelInfo,
 		"shutdown_request":    handleShutdown,
 		"interrupt_request":   handleInterrupt,
+		"debug_request":       handleDebug,
 	}
 	return k
 }

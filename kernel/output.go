@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Output turns the worker's raw stdout and stderr into a few stream
@@ -21,6 +22,8 @@ type Output struct {
 	pending []chunk         // in arrival order, adjacent same-stream chunks merged
 	pendLen int
 	timer   *time.Timer
+
+	holding bool // a partial last line was held back at the last tick
 
 	limit   int // bytes per cell streamed as they come
 	sent    int
@@ -92,7 +95,11 @@ func (o *Output) Write(stream string, p []byte) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if room := o.limit - o.sent - o.pendLen; room < len(p) {
-		// Over budget: what fits is still streamed, the rest only kept as tail.
+		// Over budget: what fits is still streamed, the rest only kept as
+		// tail. The cut falls between characters, never inside one.
+		for room > 0 && room < len(p) && !utf8.RuneStart(p[room]) {
+			room--
+		}
 		if room > 0 {
 			o.appendLocked(stream, p[:room])
 			p = p[room:]
@@ -104,8 +111,57 @@ func (o *Output) Write(stream string, p []byte) {
 	if o.pendLen >= flushBytes {
 		o.flushLocked(false)
 	} else if o.timer == nil {
-		o.timer = time.AfterFunc(flushInterval, o.Flush)
+		o.timer = time.AfterFunc(flushInterval, o.tick)
 	}
+}
+
+// tick publishes what was printed in the last interval, except a last
+// line of stdout without its newline, held back for one more interval:
+// when the cell reads stdin next, that text is the prompt of the input
+// request (TakePrompt), not a stream line above the input box.
+func (o *Output) tick() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.timer = nil
+	n := len(o.pending)
+	if o.holding || n == 0 || o.pending[n-1].stream != "stdout" {
+		o.flushLocked(false)
+		return
+	}
+	last := o.pending[n-1].text
+	cut := bytes.LastIndexByte(last, '\n') + 1
+	if cut == len(last) {
+		o.flushLocked(false)
+		return
+	}
+	partial := append([]byte(nil), last[cut:]...)
+	o.pending[n-1].text = last[:cut]
+	o.pendLen -= len(partial)
+	o.flushLocked(false)
+	o.holding = true
+	o.appendLocked("stdout", partial)
+	o.timer = time.AfterFunc(flushInterval, o.tick)
+}
+
+// TakePrompt removes and returns the text the cell printed on stdout
+// after its last newline, when it has not been published yet: the prompt
+// of an input request, as Python's input(prompt) has it.
+func (o *Output) TakePrompt() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	n := len(o.pending)
+	if n == 0 || o.pending[n-1].stream != "stdout" {
+		return ""
+	}
+	last := o.pending[n-1].text
+	cut := bytes.LastIndexByte(last, '\n') + 1
+	prompt := string(last[cut:])
+	o.pending[n-1].text = last[:cut]
+	o.pendLen -= len(prompt)
+	if cut == 0 {
+		o.pending = o.pending[:n-1]
+	}
+	return prompt
 }
 
 func (o *Output) appendLocked(stream string, p []byte) {
@@ -122,6 +178,7 @@ func (o *Output) flushLocked(final bool) {
 		o.timer.Stop()
 		o.timer = nil
 	}
+	o.holding = false
 	for _, c := range o.pending {
 		o.publish("stream", o.parent, map[string]string{"name": c.stream, "text": string(c.text)})
 		o.sent += len(c.text)
@@ -165,8 +222,13 @@ func (t *tailBuffer) write(stream string, p []byte) int {
 	dropped := 0
 	if len(p) > tailBytes {
 		dropped += len(p) - tailBytes
-		t.omittedLines += bytes.Count(p[:len(p)-tailBytes], []byte("\n"))
-		p = p[len(p)-tailBytes:]
+		start := len(p) - tailBytes
+		for start < len(p) && !utf8.RuneStart(p[start]) {
+			start++
+		}
+		dropped += start - (len(p) - tailBytes)
+		t.omittedLines += bytes.Count(p[:start], []byte("\n"))
+		p = p[start:]
 	}
 	if n := len(t.chunks); n > 0 && t.chunks[n-1].stream == stream {
 		t.chunks[n-1].text = append(t.chunks[n-1].text, p...)
@@ -176,6 +238,9 @@ func (t *tailBuffer) write(stream string, p []byte) int {
 	for excess := t.size() - tailBytes; excess > 0; excess = t.size() - tailBytes {
 		first := &t.chunks[0]
 		cut := min(excess, len(first.text))
+		for cut < len(first.text) && !utf8.RuneStart(first.text[cut]) {
+			cut++ // drop the rest of a character cut in two
+		}
 		t.omittedLines += bytes.Count(first.text[:cut], []byte("\n"))
 		first.text = first.text[cut:]
 		dropped += cut
