@@ -319,6 +319,9 @@ func typeAssert(n *node, withResult, withOk bool) {
 		n.exec = func(f *frame) bltn {
 			valf := value(f)
 			v, ok := valf.Interface().(valueInterface)
+			// A nil value of an interpreted interface type is the zero
+			// valueInterface: it holds no node to take a type from.
+			ok = ok && v.node != nil
 			if setStatus {
 				defer func() {
 					value1(f).SetBool(ok)
@@ -326,7 +329,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			}
 			if !ok {
 				if !withOk {
-					panic(n.cfgErrorf("interface conversion: nil is not %v", typID))
+					panic(n.cfgErrorf("interface conversion: interface is nil, not %v", typID))
 				}
 				return next
 			}
@@ -397,6 +400,14 @@ func typeAssert(n *node, withResult, withOk bool) {
 					value1(f).SetBool(ok)
 				}()
 			}
+			if ok && val.node == nil {
+				// A nil value of an interpreted interface type.
+				ok = false
+				if !withOk {
+					panic(n.cfgErrorf("interface conversion: interface is nil, not %s", rtype.String()))
+				}
+				return next
+			}
 			if ok && val.node.typ.cat != valueT {
 				m0 := val.node.typ.methods()
 				m1 := typ.methods()
@@ -465,8 +476,13 @@ func typeAssert(n *node, withResult, withOk bool) {
 			ctyp := reflect.TypeOf(concrete)
 
 			if vv, ok := concrete.(valueInterface); ok {
-				ctyp = vv.value.Type()
-				concrete = vv.value.Interface()
+				if vv.value.IsValid() {
+					ctyp = vv.value.Type()
+					concrete = vv.value.Interface()
+				} else {
+					// A nil value of an interpreted interface type.
+					ctyp, concrete = nil, nil
+				}
 			}
 			ok = canAssertTypes(ctyp, rtype)
 			if !ok {
@@ -1214,7 +1230,9 @@ func call(n *node) {
 			cc0 := c.child[0]
 			for j := range cc0.typ.ret {
 				ind := c.findex + j
-				if hasVariadicArgs || !isInterfaceSrc(arg) || isEmptyInterface(arg) {
+				// A result of an interface type is a valueInterface already:
+				// wrapped again, assertions on the parameter saw the wrapper.
+				if hasVariadicArgs || !isInterfaceSrc(arg) || isEmptyInterface(arg) || isInterfaceSrc(cc0.typ.ret[j]) {
 					values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
 					continue
 				}
@@ -2952,8 +2970,10 @@ func _case(n *node) {
 		fnext := getExec(n.fnext)
 		sn := n.anc.anc // switch node
 		types := make([]*itype, len(n.child)-1)
+		hasNil := false // the clause lists nil
 		for i := range types {
 			types[i] = n.child[i].typ
+			hasNil = hasNil || types[i].cat == nilT
 		}
 		srcValue := genValue(sn.child[1].lastChild().child[0])
 
@@ -2995,6 +3015,9 @@ func _case(n *node) {
 								return tnext
 							}
 						}
+					} else if hasNil {
+						// A nil value of an interpreted interface type.
+						return tnext
 					}
 					return fnext
 				}
@@ -3053,6 +3076,9 @@ func _case(n *node) {
 							destValue(f).Set(vi.value)
 							return tnext
 						}
+					} else if hasNil {
+						// A nil value of an interpreted interface type.
+						return tnext
 					}
 					return fnext
 				}
@@ -3100,6 +3126,9 @@ func _case(n *node) {
 								return tnext
 							}
 						}
+					} else if hasNil {
+						// A nil value of an interpreted interface type.
+						return tnext
 					}
 					return fnext
 				}
