@@ -88,6 +88,7 @@ type lowerer struct {
 	funcVars      map[string]string       // funcs the cell declares, with their signatures
 	funcImpls     map[string]string       // and the funcs that implement them
 	asserts       map[string][2]string    // assertion helpers by type
+	musts         map[string]string       // panicking assertion helpers by type and interface
 	boxes         map[string]string       // box helpers by type
 }
 

@@ -3,7 +3,9 @@ package interpreter
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strings"
 )
 
 // lowerAssert fixes type assertions to a cell-defined value type (not a
@@ -38,7 +40,8 @@ func (l *lowerer) lowerAssert(root ast.Node) {
 		if !ok || ta.Type == nil {
 			return e
 		}
-		if xt, ok := l.info.Types[ta.X]; !ok || !types.IsInterface(xt.Type) {
+		xt, ok := l.info.Types[ta.X]
+		if !ok || !types.IsInterface(xt.Type) {
 			return e
 		}
 		tv, ok := l.info.Types[ta.Type]
@@ -49,12 +52,62 @@ func (l *lowerer) lowerAssert(root ast.Node) {
 		if !ok {
 			return e
 		}
-		name := mustName
-		if commaOK[ta] {
-			name = okName
+		name := okName
+		if !commaOK[ta] {
+			name = mustName
+			if n, ok := l.mustHelper(tv.Type, xt.Type, okName); ok {
+				name = n
+			}
 		}
 		return &ast.CallExpr{Fun: &ast.Ident{NamePos: ta.Pos(), Name: name}, Args: []ast.Expr{ta.X}}
 	})
+}
+
+// mustHelper writes, once per type and interface, the assertion of a value
+// of interface type iface to t that panics as Go does when it fails:
+// "interface conversion: main.Shape is *main.Rect, not main.Circle". Its
+// parameter has the interface type, so that the dynamic type is named from
+// the cell types that implement it (dyntype.go).
+func (l *lowerer) mustHelper(t, iface types.Type, okName string) (string, bool) {
+	isrc, ok := l.s.typeSource(iface, l.pkg)
+	if !ok {
+		return "", false
+	}
+	typeOf, ok := l.formatter().tableCall("TypeOf", iface, ast.NewIdent("x"))
+	if !ok {
+		return "", false
+	}
+	var call strings.Builder
+	if err := printConfig.Fprint(&call, token.NewFileSet(), typeOf); err != nil {
+		return "", false
+	}
+	src, ok := l.s.typeSource(t, l.pkg)
+	if !ok {
+		return "", false
+	}
+	key := src + " from " + isrc
+	if name, ok := l.musts[key]; ok {
+		return name, true
+	}
+	if l.musts == nil {
+		l.musts = map[string]string{}
+	}
+	name := l.fresh("Must").Name
+	l.musts[key] = name
+	l.addHelper(fmt.Sprintf(`package main
+
+func %[1]s(x %[3]s) %[4]s {
+	if v, ok := %[2]s(x); ok {
+		return v
+	}
+	if x == nil {
+		panic(%[5]q)
+	}
+	panic(%[6]q + %[7]s + %[8]q)
+}
+`, name, okName, isrc, src, "interface conversion: "+reflectString(iface)+" is nil, not "+reflectString(t),
+		"interface conversion: "+reflectString(iface)+" is ", call.String(), ", not "+reflectString(t)))
+	return name, true
 }
 
 // wrappedValueType reports cell types that assertions on wrappers miss.
