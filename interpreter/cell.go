@@ -12,9 +12,10 @@ import (
 type chunkKind int
 
 const (
-	chunkImport chunkKind = iota // import declaration
-	chunkDecl                    // func, method, type, var or const declaration
-	chunkStmt                    // statement run in order
+	chunkImport  chunkKind = iota // import declaration
+	chunkDecl                     // func, method, type, var or const declaration
+	chunkStmt                     // statement run in order
+	chunkPackage                  // the package clause of a pasted program
 )
 
 // chunk is one top-level piece of a cell: the text between two semicolons
@@ -53,6 +54,8 @@ func splitCell(code string) []chunk {
 		switch cur[0].tok {
 		case token.IMPORT:
 			c.kind = chunkImport
+		case token.PACKAGE:
+			c.kind = chunkPackage
 		case token.TYPE, token.CONST:
 			c.kind = chunkDecl
 		case token.FUNC:
@@ -138,6 +141,8 @@ type parsedCell struct {
 	decls   []ast.Decl              // funcs, methods, types, vars, consts
 	stmts   []ast.Stmt              // statements, in cell order
 	order   []ast.Node              // decls and stmts in cell order
+	chunks  int                     // top-level pieces parsed so far
+	program programParts            // the package clause, inits and main of a pasted program
 }
 
 // lineDirective makes the parser give the next character the cell position
@@ -188,6 +193,12 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 		if c.kind == chunkStmt {
 			src += "}"
 		}
+		if c.kind == chunkPackage {
+			if err := pc.packageClause(src, c); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		f, err := parser.ParseFile(pc.fset, "_.go", src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, err
@@ -199,6 +210,12 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 			}
 		case chunkDecl:
 			for _, d := range f.Decls {
+				if taken, err := pc.program.take(pc.fset, d); taken || err != nil {
+					if err != nil {
+						return nil, err
+					}
+					continue
+				}
 				pc.decls = append(pc.decls, d)
 				pc.order = append(pc.order, d)
 				pc.sources[d] = sourceOf(pc.fset, src, d)
@@ -211,7 +228,9 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 				pc.order = append(pc.order, st)
 			}
 		}
+		pc.chunks++
 	}
+	pc.stmts = pc.program.around(pc.stmts)
 	return pc, nil
 }
 

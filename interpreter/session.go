@@ -130,6 +130,7 @@ func New(opts Options) (*Session, error) {
 		opts.Env = os.Environ()
 	}
 	s := &Session{opts: opts}
+	setProgramArgs(opts.Stderr)
 	if err := s.start(); err != nil {
 		return nil, err
 	}
@@ -153,6 +154,9 @@ func (s *Session) start() error {
 		return err
 	}
 	if err := in.Use(stdioExports(s.opts.Stdin, s.opts.Stdout, s.opts.Stderr)); err != nil {
+		return err
+	}
+	if err := in.Use(programExports()); err != nil {
 		return err
 	}
 	if err := in.Use(s.runtimeExports()); err != nil {
@@ -213,6 +217,15 @@ func (s *Session) Execute(ctx context.Context, code string) (map[string]any, err
 }
 
 func (s *Session) execute(ctx context.Context, code string) (*cellResult, error) {
+	res, err := s.executeCell(ctx, code)
+	if exitedZero(err) {
+		// os.Exit(0) ends a program as a success, as under go run.
+		return nil, nil
+	}
+	return res, err
+}
+
+func (s *Session) executeCell(ctx context.Context, code string) (*cellResult, error) {
 	fset := token.NewFileSet()
 	if s.base != nil {
 		reservePositions(fset, s.base.fset.Base())
@@ -220,9 +233,6 @@ func (s *Session) execute(ctx context.Context, code string) (*cellResult, error)
 	pc, err := parseCellIn(fset, code)
 	if err != nil {
 		return nil, parseError(err, code)
-	}
-	if e := rejectMain(pc); e != nil {
-		return nil, e
 	}
 	cellNo := s.cells + 1
 	c, cerr := s.checkCell(pc, cellNo)
@@ -243,6 +253,10 @@ func (s *Session) execute(ctx context.Context, code string) (*cellResult, error)
 	s.indexSites = c.indexSites()
 	prog := s.lowerCell(pc, c, cellNo)
 
+	if pc.program.isProgram() {
+		// Each run of a program parses its own command line.
+		resetFlags(s.opts.Stderr)
+	}
 	interrupt.Reset()
 	stop := context.AfterFunc(ctx, interrupt.Trigger)
 	defer stop()
@@ -269,20 +283,6 @@ func (s *Session) execute(ctx context.Context, code string) (*cellResult, error)
 		return nil, s.cellPanic(s.panicked)
 	}
 	return s.result, nil
-}
-
-// rejectMain rejects a cell defining func main, which cannot work in a
-// notebook: yaegi would run it again after every later cell.
-func rejectMain(pc *parsedCell) *Error {
-	for _, d := range pc.decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
-			p := pc.fset.Position(fd.Pos())
-			msg := fmt.Sprintf("%d:%d: func main is not allowed in a cell: a cell runs its statements directly, "+
-				"so write the body of main at the top level of the cell", p.Line, p.Column)
-			return &Error{Name: nameCompile, Value: msg, Traceback: []string{msg}}
-		}
-	}
-	return nil
 }
 
 // eval hands one source to yaegi, and turns its failures into *Error. The

@@ -718,6 +718,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				switch {
 				case n.action != aAssign:
 					// Do not skip assign operation if it is combined with another operator.
+				case dest.rval.IsValid():
+					// gopar: a variable of a compiled package (os.Args) is not a
+					// frame slot the source could be written to directly.
 				case src.rval.IsValid():
 					// Do not skip assign operation if setting from a constant value.
 				case isMapEntry(dest):
