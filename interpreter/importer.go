@@ -76,6 +76,10 @@ func (im *symImporter) Import(path string) (*types.Package, error) {
 }
 
 func (im *symImporter) importLocked(path string) (*types.Package, error) {
+	if path == "unsafe" {
+		// go/types leaves unsafe to the importer; its builtins are go/types' own.
+		return types.Unsafe, nil
+	}
 	if p := im.pkgs[path]; p != nil {
 		return p, nil
 	}

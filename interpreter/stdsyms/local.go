@@ -1,0 +1,40 @@
+package stdsyms
+
+import (
+	"fmt"
+	"log"
+	"os"
+	"strconv"
+)
+
+// The generator writes these names, not os.Exit, log.Fatal, ..., into the
+// tables of os and log (yaegi's extract keeps them for a package of
+// replacements). Cells run in the worker, a process of its own, so they get
+// the standard library unrestricted, with two exceptions: os.Exit ends the
+// cell, not the worker, and is reported as an exit (the session recognises
+// the panic "os.Exit(N)"), and log.Fatal* log their message and end the cell
+// the same way, as os.Exit(1).
+
+func osExit(code int) { panic("os.Exit(" + strconv.Itoa(code) + ")") }
+
+var osFindProcess = os.FindProcess
+
+func logFatal(v ...any) {
+	log.Output(2, fmt.Sprint(v...))
+	osExit(1)
+}
+
+func logFatalf(format string, v ...any) {
+	log.Output(2, fmt.Sprintf(format, v...))
+	osExit(1)
+}
+
+func logFatalln(v ...any) {
+	log.Output(2, fmt.Sprintln(v...))
+	osExit(1)
+}
+
+// log.New returns a real *log.Logger: its methods are the ones programs call.
+var logNew = log.New
+
+type logLogger = log.Logger
