@@ -46,6 +46,7 @@ func buildTable() map[string]*magic {
 		{name: "cd", lineFn: cdLine, usage: cdUsage},
 		{name: "pwd", lineFn: pwdLine, assignable: true, usage: pwdUsage},
 		{name: "env", lineFn: envLine, assignable: true, usage: envUsage},
+		{name: "args", lineFn: argsLine, assignable: true, usage: argsUsage},
 		{name: "who", lineFn: whoLine, usage: whoUsage},
 		{name: "whos", lineFn: whosLine, usage: whosUsage},
 		{name: "reset", lineFn: resetLine, usage: resetUsage},
