@@ -3447,6 +3447,22 @@ func _new(n *node) {
 		typ = zeroInterfaceValue().Type()
 	}
 
+	if c1 := n.child[1]; !c1.isType(n.scope) {
+		// Go 1.26's new(expr): a pointer to a variable holding the value
+		// of expr (of its default type when it is an untyped constant).
+		if c1.rval.IsValid() {
+			convertLiteralValue(c1, typ)
+		}
+		value := genValue(c1)
+		n.exec = func(f *frame) bltn {
+			v := reflect.New(typ)
+			v.Elem().Set(value(f))
+			dest(f).Set(v)
+			return next
+		}
+		return
+	}
+
 	n.exec = func(f *frame) bltn {
 		v := reflect.New(typ)
 		if vi, ok := v.Interface().(*valueInterface); ok {
