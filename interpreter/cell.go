@@ -230,6 +230,9 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 		}
 		pc.chunks++
 	}
+	if pc.program.pkg != "" {
+		pc.stmts = initOrder(pc.stmts, pc.decls)
+	}
 	pc.stmts = pc.program.around(pc.stmts)
 	return pc, nil
 }

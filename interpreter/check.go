@@ -304,9 +304,12 @@ func (s *Session) globalsUsedByDecls(pc *parsedCell, c *checked, errs []typeErro
 	if c == nil {
 		return nil
 	}
+	// Only a declaration's use counts: a statement that uses a variable a
+	// later statement defines is an error, as in a func body (it read
+	// the zero value, a silent wrong answer).
 	undefined := map[string]bool{}
 	for _, e := range errs {
-		if name, ok := strings.CutPrefix(e.msg, "undefined: "); ok && e.pos.Filename == "_.go" {
+		if name, ok := strings.CutPrefix(e.msg, "undefined: "); ok && e.pos.Filename == "_.go" && inDecl(pc, e.pos) {
 			undefined[name] = true
 		}
 	}
@@ -323,6 +326,20 @@ func (s *Session) globalsUsedByDecls(pc *parsedCell, c *checked, errs []typeErro
 		out = append(out, &globalVar{name: name, typeSrc: src})
 	}
 	return out
+}
+
+// inDecl reports whether p, a cell position, is inside one of the cell's
+// declarations.
+func inDecl(pc *parsedCell, p token.Position) bool {
+	for _, d := range pc.decls {
+		from, to := pc.fset.Position(d.Pos()), pc.fset.Position(d.End())
+		after := p.Line > from.Line || p.Line == from.Line && p.Column >= from.Column
+		before := p.Line < to.Line || p.Line == to.Line && p.Column < to.Column
+		if after && before {
+			return true
+		}
+	}
+	return false
 }
 
 // brokenEarlier lists earlier declarations that have errors now (a type or

@@ -87,6 +87,31 @@ func init() { total += 5; fmt.Println("init 2:", total) }
 			stdout: "[a b]\n[c]\n",
 		},
 		{
+			name: "package variables in dependency order, through funcs and methods",
+			cells: []string{`package main
+
+import "fmt"
+
+var (
+	a = b + 1
+	b = f()
+)
+
+func f() int { return c.double() }
+
+var c = counter(3)
+
+type counter int
+
+func (n counter) double() int { return int(n) * int(d) }
+
+var d = 2
+
+func main() { fmt.Println(a, b, c, d) }
+`},
+			stdout: "7 6 3 2\n",
+		},
+		{
 			name:   "a package other than main",
 			cells:  []string{"package geometry\n\nfunc Area(w, h float64) float64 { return w * h }", "import \"fmt\"\nfmt.Println(Area(2, 3))"},
 			stdout: "6\n",

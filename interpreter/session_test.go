@@ -117,6 +117,7 @@ func TestCellErrors(t *testing.T) {
 		{name: "func main with a result", cell: "func main() int { return 0 }", errName: "CompileError", wantValue: "1:1: func main must have no arguments and no return values"},
 		{name: "package clause after code", cell: "x := 1\npackage main", errName: "CompileError", wantValue: "2:1: syntax error: package clause must come first"},
 		{name: "program exits non-zero", cell: "package main\nimport \"os\"\nfunc main() { os.Exit(3) }", errName: "Exit", wantValue: "os.Exit(3)"},
+		{name: "variable used before the statement defining it", cell: "x := y + 1\ny := 2", errName: "CompileError", wantValue: "1:6: undefined: y"},
 		{name: "panic", cell: `panic("boom")`, errName: "panic", wantValue: "boom"},
 		{name: "panic with cell error type", setup: []string{"type E struct{ s string }\nfunc (e E) Error() string { return \"E: \" + e.s }"}, cell: `panic(E{"x"})`, errName: "panic", wantValue: "E: x"},
 		{name: "goroutine panic", setup: []string{`import "time"`}, cell: "go func() { panic(\"in g\") }()\ntime.Sleep(50 * time.Millisecond)", errName: "panic", wantValue: "panic in goroutine: in g [go statement at 1:1]"},
