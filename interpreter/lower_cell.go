@@ -95,7 +95,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	}
 	l.lowerTopLevel(body, c.defined)
 	l.lowerResult(body)
-	funcVarDecls, funcAssigns := l.lowerFuncVar(pc.decls, body)
+	funcVarDecls, funcAssigns := l.lowerFuncVar(pc.decls)
 	prog.funcVars = l.funcVars
 	prog.funcImpls = l.funcImpls
 

@@ -18,11 +18,12 @@ import (
 //	var area func(float64) float64       // once, or when the signature changes
 //	func _goparF_area_7(r float64) float64 { ... }
 //
-// and the cell starts with `area = _goparF_area_7`; the cell itself calls
-// _goparF_area_7 directly. Methods and generic funcs cannot be variables;
+// and the cell starts with `area = _goparF_area_7`. Only area's own
+// recursive calls name _goparF_area_7. Methods and generic funcs cannot be variables;
 // changing them rebuilds the interpreter.
-func (l *lowerer) lowerFuncVar(decls []ast.Decl, body *ast.BlockStmt) (vars []ast.Decl, assigns []ast.Stmt) {
+func (l *lowerer) lowerFuncVar(decls []ast.Decl) (vars []ast.Decl, assigns []ast.Stmt) {
 	impls := map[types.Object]string{}
+	selfs := map[*ast.FuncDecl]types.Object{}
 	for _, d := range decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || !funcVarCandidate(fd) {
@@ -39,6 +40,7 @@ func (l *lowerer) lowerFuncVar(decls []ast.Decl, body *ast.BlockStmt) (vars []as
 		name := fd.Name.Name
 		impl := "_goparF_" + name + "_" + strconv.Itoa(l.cellNo)
 		impls[obj] = impl
+		selfs[fd] = obj
 		fd.Name = &ast.Ident{NamePos: fd.Name.Pos(), Name: impl}
 		if l.s.funcs[name] != sig {
 			vars = append(vars, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{
@@ -69,27 +71,19 @@ func (l *lowerer) lowerFuncVar(decls []ast.Decl, body *ast.BlockStmt) (vars []as
 			})
 		}
 	}
-	// The cell's own code calls its funcs directly (recursion is the hot
-	// path); only code of other cells goes through the variables.
-	for _, n := range append(append([]ast.Node{}, nodesOf(decls)...), body) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if impl, ok := impls[l.info.Uses[id]]; ok {
-					id.Name = impl
-				}
+	// A func calls itself directly: recursion is the hot path, and the
+	// version running is the one its recursive calls mean. Every other use
+	// of a cell func, also by funcs and code of the same cell, goes through
+	// its variable, so that a later version reaches it.
+	for fd, obj := range selfs {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && l.info.Uses[id] == obj {
+				id.Name = impls[obj]
 			}
 			return true
 		})
 	}
 	return vars, assigns
-}
-
-func nodesOf(decls []ast.Decl) []ast.Node {
-	out := make([]ast.Node, len(decls))
-	for i, d := range decls {
-		out[i] = d
-	}
-	return out
 }
 
 // funcVarCandidate reports funcs that can live in a variable: plain,

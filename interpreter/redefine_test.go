@@ -19,6 +19,17 @@ func TestRedefinition(t *testing.T) {
 			result: "20", quiet: true,
 		},
 		{
+			name: "func with a caller of the same cell",
+			cells: []string{"func area(r float64) float64 { return 3 * r * r }\nfunc disc(r float64) float64 { return area(r) }\nh := func() float64 { return area(1) }",
+				"func area(r float64) float64 { return 100 * r * r }", "disc(1) + h()"},
+			result: "200", quiet: true,
+		},
+		{
+			name:   "recursive func redefined",
+			cells:  []string{"func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\nfunc use() int { return fib(10) }", "func fib(n int) int { return -n }", "use()"},
+			result: "-10", quiet: true,
+		},
+		{
 			name:   "func with a new signature",
 			cells:  []string{"func f() int { return 1 }", "func g() int { return f() }", "func f(x int) int { return x }", "f(5)"},
 			result: "5",
