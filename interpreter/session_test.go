@@ -74,7 +74,7 @@ func TestCells(t *testing.T) {
 		{name: "redefine variable type", cells: []string{"v := 1", `v := "s"`, "v + \"!\""}, result: "s!"},
 		{name: "fmt to os.Stdout", cells: []string{"import (\"fmt\"; \"os\")", `fmt.Fprintln(os.Stdout, "out")`, `os.Stdout.Write([]byte("raw\n"))`}, stdout: "out\nraw\n"},
 		{name: "stderr", cells: []string{"import (\"fmt\"; \"os\"; \"log\")", `fmt.Fprintln(os.Stderr, "e1")`, "log.SetFlags(0)\nlog.Println(\"e2\")"}, stderr: "e1\ne2\n"},
-		{name: "println builtin", cells: []string{`println("p")`}, stdout: "p\n"}, // as yaegi does
+		{name: "print and println builtins", cells: []string{`print("p", 1, 2.5, true)`, `println("q", 1, 2.5, 1+2i, []int(nil), map[int]int(nil), error(nil))`}, stderr: "p12.5true" + "q 1 2.5 (1+2i) [0/0]0x0 0x0 (0x0,0x0)\n"}, // to stderr, as the runtime writes
 		{name: "goroutine output", cells: []string{"import (\"fmt\"; \"sync\")", "var wg sync.WaitGroup\nwg.Add(1)\ngo func() { defer wg.Done(); fmt.Println(\"g\") }()\nwg.Wait()"}, stdout: "g\n"},
 		{name: "fmt.Scan", stdin: "7 8\n", cells: []string{`import "fmt"`, "var a, b int\nfmt.Scan(&a, &b)\na * b"}, result: "56"},
 		{name: "bufio on os.Stdin", stdin: "line one\nline two\n", cells: []string{"import (\"bufio\"; \"os\")", "sc := bufio.NewScanner(os.Stdin)\nsc.Scan()\nsc.Scan()\nsc.Text()"}, result: "line two"},

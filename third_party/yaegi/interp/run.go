@@ -877,44 +877,9 @@ func deref(n *node) {
 	}
 }
 
-func _print(n *node) {
-	child := n.child[1:]
-	values := make([]func(*frame) reflect.Value, len(child))
-	for i, c := range child {
-		values[i] = genValue(c)
-	}
-	out := n.interp.stdout
+func _print(n *node) { genPrint(n, false) }
 
-	genBuiltinDeferWrapper(n, values, nil, func(args []reflect.Value) []reflect.Value {
-		for i, value := range args {
-			if i > 0 {
-				fmt.Fprintf(out, " ")
-			}
-			fmt.Fprintf(out, "%v", value)
-		}
-		return nil
-	})
-}
-
-func _println(n *node) {
-	child := n.child[1:]
-	values := make([]func(*frame) reflect.Value, len(child))
-	for i, c := range child {
-		values[i] = genValue(c)
-	}
-	out := n.interp.stdout
-
-	genBuiltinDeferWrapper(n, values, nil, func(args []reflect.Value) []reflect.Value {
-		for i, value := range args {
-			if i > 0 {
-				fmt.Fprintf(out, " ")
-			}
-			fmt.Fprintf(out, "%v", value)
-		}
-		fmt.Fprintln(out, "")
-		return nil
-	})
-}
+func _println(n *node) { genPrint(n, true) }
 
 func _recover(n *node) {
 	tnext := getExec(n.tnext)
@@ -956,7 +921,7 @@ func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn fu
 			val := make([]reflect.Value, len(in)+1)
 			inTypes := make([]reflect.Type, len(in))
 			for i, v := range in {
-				val[i+1] = v(f)
+				val[i+1] = detached(v(f))
 				inTypes[i] = val[i+1].Type()
 			}
 			outTypes := make([]reflect.Type, len(out))
@@ -1299,9 +1264,9 @@ func call(n *node) {
 		value = genFunctionWrapper(c0)
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, len(values)+1)
-			val[0] = value(f)
+			val[0] = detached(value(f))
 			for i, v := range values {
-				val[i+1] = v(f)
+				val[i+1] = detached(v(f))
 			}
 			f.deferred = append([][]reflect.Value{val}, f.deferred...)
 			return tnext
@@ -1317,6 +1282,11 @@ func call(n *node) {
 			bf = def.rval
 		}
 		f.mutex.Unlock()
+		if goroutine {
+			// gopar: the func is the one the go statement evaluated, even when
+			// its slot (the result of `go mk(i)()`) changes before it starts.
+			bf = detached(bf)
+		}
 
 		// Call bin func if defined
 		if bf.IsValid() {
@@ -1427,6 +1397,20 @@ func call(n *node) {
 		}
 		return tnext
 	}
+}
+
+// detached is v itself, or a copy of it when v is a variable or a frame
+// slot. A go or defer statement evaluates its func and arguments when it
+// runs, but a reflect.Value of a slot is read only when used: the goroutine
+// or deferred call saw what the slot held by then (`for ... { go mk(i)() }`
+// called the last closure three times).
+func detached(v reflect.Value) reflect.Value {
+	if !v.IsValid() || !v.CanAddr() {
+		return v
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
 }
 
 func getFrame(f *frame, l int) *frame {
@@ -1579,9 +1563,9 @@ func callBin(n *node) {
 		// Store function call in frame for deferred execution.
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, l+1)
-			val[0] = value(f)
+			val[0] = detached(value(f))
 			for i, v := range values {
-				val[i+1] = getBinValue(getMapType, v, f)
+				val[i+1] = detached(getBinValue(getMapType, v, f))
 			}
 			f.deferred = append([][]reflect.Value{val}, f.deferred...)
 			return tnext
@@ -1591,9 +1575,9 @@ func callBin(n *node) {
 		n.exec = func(f *frame) bltn {
 			in := make([]reflect.Value, l)
 			for i, v := range values {
-				in[i] = getBinValue(getMapType, v, f)
+				in[i] = detached(getBinValue(getMapType, v, f))
 			}
-			go callFn(value(f), in)
+			go callFn(detached(value(f)), in)
 			return tnext
 		}
 	case fnext != nil:
