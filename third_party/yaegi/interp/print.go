@@ -40,7 +40,9 @@ func printerFor(t *itype) printer {
 	case reflect.Complex64:
 		return func(b *bytes.Buffer, v reflect.Value) { b.WriteString(strconv.FormatComplex(v.Complex(), 'g', -1, 64)) }
 	case reflect.Complex128:
-		return func(b *bytes.Buffer, v reflect.Value) { b.WriteString(strconv.FormatComplex(v.Complex(), 'g', -1, 128)) }
+		return func(b *bytes.Buffer, v reflect.Value) {
+			b.WriteString(strconv.FormatComplex(v.Complex(), 'g', -1, 128))
+		}
 	case reflect.String:
 		return func(b *bytes.Buffer, v reflect.Value) { b.WriteString(v.String()) }
 	case reflect.Slice:
