@@ -3631,6 +3631,15 @@ func recv2(n *node) {
 	vchan := genValue(n.child[0])    // chan
 	vres := genValue(n.anc.child[0]) // result
 	vok := genValue(n.anc.child[1])  // status
+	// The blank identifier has no frame slot of its own in an assignment
+	// (`_, ok = <-c`): writing through it overwrote another variable. A
+	// value assigned to it goes to a fresh variable instead.
+	if n.anc.child[0].ident == "_" {
+		vres = func(f *frame) reflect.Value { return reflect.New(vchan(f).Type().Elem()).Elem() }
+	}
+	if n.anc.child[1].ident == "_" {
+		vok = func(*frame) reflect.Value { return reflect.New(reflect.TypeOf(false)).Elem() }
+	}
 	tnext := getExec(n.tnext)
 
 	if n.interp.cancelChan {
