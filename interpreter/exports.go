@@ -54,8 +54,9 @@ var baseExports = sync.OnceValue(func() interp.Exports {
 })
 
 // stdioExports makes os.Stdin, os.Stdout and os.Stderr in cells the session's
-// streams. A stream that is an *os.File keeps its type; any other reader or
-// writer is exposed through an interface-typed variable so that
+// streams, and the log package's standard logger write to its stderr. A
+// stream that is an *os.File keeps its type; any other reader or writer is
+// exposed through an interface-typed variable so that
 // bufio.NewReader(os.Stdin) and fmt.Fprintln(os.Stdout, ...) still reach it.
 func stdioExports(stdin io.Reader, stdout, stderr io.Writer) interp.Exports {
 	m := map[string]reflect.Value{}
@@ -75,7 +76,9 @@ func stdioExports(stdin io.Reader, stdout, stderr io.Writer) interp.Exports {
 		m["Stderr"] = reflect.ValueOf(&stderr).Elem()
 	}
 	realEnviron(m)
-	return interp.Exports{"os/os": m}
+	out := logExports(stderr) // the standard logger writes to stderr
+	out["os/os"] = m
+	return out
 }
 
 // panicFilter passes writes through to w, except the frame lines yaegi

@@ -75,6 +75,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		l.lowerPanic(r)
 		l.lowerAssert(r)
 		l.lowerFmt(r)
+		l.lowerLogFatal(r)
 		l.lowerGeneric(r)
 		l.lowerMethodExpr(r)
 		l.lowerMethodValue(r)

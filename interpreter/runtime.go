@@ -226,6 +226,7 @@ func (s *Session) runtimeExports() interp.Exports {
 		bindPath + "/bind": {},
 	}
 	maps.Copy(exports[cellPath+"/cell"], s.typeTableExports())
+	maps.Copy(exports[cellPath+"/cell"], logFatalExports())
 	return exports
 }
 
