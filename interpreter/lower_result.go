@@ -23,8 +23,8 @@ import (
 //	_goparR1 := x * 2
 //	_goparcell.Value(_goparR1)
 //
-// Calls made for their printing (fmt.Println) and calls without results
-// show nothing.
+// Calls made for their printing (fmt.Println), calls without results and
+// values ending in a nil error show nothing.
 func (l *lowerer) lowerResult(body *ast.BlockStmt) {
 	n := len(body.List)
 	if n == 0 {
@@ -56,7 +56,7 @@ func (l *lowerer) lowerResult(body *ast.BlockStmt) {
 			Fun:  &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("Value")},
 			Args: []ast.Expr{ast.NewIdent(id.Name)},
 		}}
-		body.List = append(body.List[:n-1], assign, report)
+		body.List = append(body.List[:n-1], assign, unlessNilError(vars, []ast.Expr{id}, report))
 		return
 	}
 	var lhs, texts, values []ast.Expr
@@ -88,8 +88,31 @@ func (l *lowerer) lowerResult(body *ast.BlockStmt) {
 		Fun:  &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("Result")},
 		Args: []ast.Expr{text, value},
 	}}
-	body.List = append(body.List[:n-1], assign, report)
+	body.List = append(body.List[:n-1], assign, unlessNilError(vars, lhs, report))
 }
+
+// unlessNilError makes report conditional when the last of the values
+// (of types ts, held in vars) is an error: a nil error is what a call
+// made for its effect returns (`p := fmt.Println; p("x")`,
+// `t.Execute(w, data)`), and shows nothing, as IPython shows no None. A
+// non-nil error shows with the other values.
+func unlessNilError(ts []types.Type, vars []ast.Expr, report ast.Stmt) ast.Stmt {
+	last := ts[len(ts)-1]
+	if !types.IsInterface(last) || !types.Implements(last, errorInterface) {
+		return report
+	}
+	id, ok := vars[len(vars)-1].(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return report
+	}
+	return &ast.IfStmt{
+		Cond: &ast.BinaryExpr{X: ast.NewIdent(id.Name), Op: token.NEQ, Y: ast.NewIdent("nil")},
+		Body: &ast.BlockStmt{List: []ast.Stmt{report}},
+	}
+}
+
+// errorInterface is the interface of the predeclared type error.
+var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 func isUntypedNil(t types.Type) bool {
 	b, ok := t.(*types.Basic)

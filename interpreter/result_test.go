@@ -28,7 +28,9 @@ func TestResultForms(t *testing.T) {
 		{"[]C{1}", "Result", "[C!]"},
 		{"P{3}", "Result", "{3}"},
 		{"&P{4}", "Result", "&{4}"},
-		{"var e error\ne", "Result", "<nil>"},
+		{"var s interface{ M() }\ns", "Result", "<nil>"},
+		{"var e error\ne", "Result", ""},
+		{"type E struct{}\nfunc (E) Error() string { return \"E!\" }\nvar e error = E{}\ne", "Result", "E!"},
 		{"func two() (int, string) { return 1, \"x\" }\ntwo()", "Result", "1 x"},
 	}
 	for _, tt := range tests {
@@ -49,7 +51,7 @@ func TestResultForms(t *testing.T) {
 		if e != nil {
 			t.Fatalf("%s: %v", tt.cell, e)
 		}
-		if got := res["text/plain"]; got != tt.text {
+		if got, _ := res["text/plain"].(string); got != tt.text {
 			t.Errorf("%s = %q, want %q", tt.cell, got, tt.text)
 		}
 	}
