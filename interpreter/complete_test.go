@@ -118,6 +118,21 @@ func TestIsComplete(t *testing.T) {
 		{"x := )", "invalid", ""},
 		{"", "complete", ""},
 		{"import \"fmt\"\nfmt.Println(1)", "complete", ""},
+		// Open brackets: incomplete only if a suffix can complete the code.
+		{"func ( {", "invalid", ""},
+		{"func f(a int, {", "invalid", ""},
+		{"for i := range 3 {\n\tx := ]", "invalid", ""},
+		{"x := 1\ny := (2 +) * (", "invalid", ""},
+		{"fmt.Println(1,", "incomplete", "\t"},
+		{"x := []int{1, 2", "incomplete", "\t"},
+		{"if x > 0 {\n\tfmt.Println(", "incomplete", "\t\t"},
+		{"m := map[string]int{\n\t\"a\": 1,\n\t\"b\":", "incomplete", "\t"},
+		{"func f() (int, error) {", "incomplete", "\t"},
+		{"package main\n\nfunc main() {", "incomplete", "\t"},
+		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(1)\n}", "complete", ""},
+		{"}", "invalid", ""},
+		{"f(a]", "invalid", ""},
+		{"s := \"(\" + `{`", "complete", ""},
 	}
 	for _, tt := range tests {
 		status, indent := IsComplete(tt.code)
