@@ -18,12 +18,16 @@ import (
 //	errors.As(err, &target)         ->  _goparAs3_1(err, &target)  (generated for target's type)
 //	errors.Unwrap(err)              ->  _goparErrorsUnwrap(err)
 //	errors.Join(a, b)               ->  _goparErrorsJoin(a, b)
+//	errors.AsType[T](err)           ->  _goparAsType3_1(err)           (generated for T)
 //	fmt.Errorf("f: %w", err)        ->  _goparWrap(fmt.Sprintf("f: %v", err), err)
 func (l *lowerer) lowerErrors(root ast.Node) {
 	rewriteExprs(root, func(e ast.Expr) ast.Expr {
 		call, ok := e.(*ast.CallExpr)
 		if !ok {
 			return e
+		}
+		if name, ok := l.asTypeHelper(call); ok {
+			return l.callNamed(name, call)
 		}
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {
@@ -111,6 +115,84 @@ func %[1]s(err error, target *%[2]s) bool {
 `, name, src, prefix, match)
 	l.addHelper(code)
 	return name, true
+}
+
+// asTypeHelper writes errors.AsType for the type a call instantiates it
+// with, on top of the errors.As of that type: the generic source's As is
+// the compiled one, blind to the methods of cell types.
+func (l *lowerer) asTypeHelper(call *ast.CallExpr) (string, bool) {
+	var fun ast.Expr
+	switch f := call.Fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	default:
+		return "", false
+	}
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", false
+	}
+	fn, ok := l.info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "AsType" {
+		return "", false
+	}
+	inst, ok := l.info.Instances[sel.Sel]
+	if !ok || inst.TypeArgs.Len() != 1 {
+		return "", false
+	}
+	target := inst.TypeArgs.At(0)
+	if mentionsTypeParam(target) {
+		return "", false // known when instantiated: the generic source runs
+	}
+	src, ok := l.s.typeSource(target, l.pkg)
+	if !ok {
+		return "", false
+	}
+	as, ok := l.asHelper(target)
+	if !ok {
+		return "", false
+	}
+	key := "AsType " + src
+	if name, ok := l.asHelpers[key]; ok {
+		return name, true
+	}
+	name := fmt.Sprintf("_goparAsType%d_%d", l.cellNo, len(l.asHelpers)+1)
+	l.asHelpers[key] = name
+	l.addHelper(fmt.Sprintf(`package main
+func %[1]s(err error) (%[2]s, bool) {
+	var target %[2]s
+	ok := %[3]s(err, &target)
+	return target, ok
+}
+`, name, src, as))
+	return name, true
+}
+
+// mentionsTypeParam reports whether t is or is made of a type parameter.
+func mentionsTypeParam(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return mentionsTypeParam(t.Elem())
+	case *types.Slice:
+		return mentionsTypeParam(t.Elem())
+	case *types.Array:
+		return mentionsTypeParam(t.Elem())
+	case *types.Chan:
+		return mentionsTypeParam(t.Elem())
+	case *types.Map:
+		return mentionsTypeParam(t.Key()) || mentionsTypeParam(t.Elem())
+	case *types.Named:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if mentionsTypeParam(t.TypeArgs().At(i)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // errorf rewrites fmt.Errorf with %w verbs into the formatted message and
