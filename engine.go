@@ -52,7 +52,10 @@ func jupyterError(err error) error {
 	}
 	var ce *jit.CompileError
 	if errors.As(err, &ce) {
-		return &worker.Error{Name: "CompileError", Value: ce.Error(), Traceback: strings.Split(ce.Error(), "\n")}
+		// Headed by the name, as the interpreter's compile errors are.
+		tb := strings.Split(ce.Error(), "\n")
+		tb[0] = "CompileError: " + tb[0]
+		return &worker.Error{Name: "CompileError", Value: ce.Error(), Traceback: tb}
 	}
 	var ue *magics.UsageError
 	if errors.As(err, &ue) {

@@ -295,7 +295,7 @@ func (s *Session) typeErrors(errs []typeError) *Error {
 			break
 		}
 	}
-	return &Error{Name: nameCompile, Value: strings.Join(lines, "\n"), Traceback: lines}
+	return compileFailure(lines...)
 }
 
 // globalsUsedByDecls finds names that the cell's declarations use and its

@@ -32,6 +32,17 @@ const (
 	nameUsage       = "UsageError"
 )
 
+// compileFailure is the CompileError whose message is lines. Its traceback
+// is headed by the name, as a panic's is: JupyterLab shows only the
+// traceback, and the kernel colours the heading red.
+func compileFailure(lines ...string) *Error {
+	if len(lines) == 0 {
+		lines = []string{"the cell does not compile"}
+	}
+	tb := append([]string{nameCompile + ": " + lines[0]}, lines[1:]...)
+	return &Error{Name: nameCompile, Value: strings.Join(lines, "\n"), Traceback: tb}
+}
+
 func usageError(format string, args ...any) *Error {
 	msg := fmt.Sprintf(format, args...)
 	return &Error{Name: nameUsage, Value: msg, Traceback: []string{nameUsage + ": " + msg}}
@@ -57,7 +68,7 @@ func parseError(err error, code string) *Error {
 	if len(lines) > 10 {
 		lines = append(lines[:10], "too many errors")
 	}
-	return &Error{Name: nameCompile, Value: strings.Join(lines, "\n"), Traceback: lines}
+	return compileFailure(lines...)
 }
 
 var expectedFound = regexp.MustCompile(`^expected (.+), found (.+)$`)

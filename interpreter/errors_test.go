@@ -49,6 +49,11 @@ func TestLearnerMistakes(t *testing.T) {
 			if e.Name != tt.kind || first != tt.want {
 				t.Errorf("got %s %q\nwant %s %q", e.Name, first, tt.kind, tt.want)
 			}
+			// The traceback, all JupyterLab shows, is headed by the
+			// error's name (which the kernel colours), as a panic's is.
+			if len(e.Traceback) == 0 || !strings.HasPrefix(e.Traceback[0], tt.kind+": "+tt.want) {
+				t.Errorf("traceback %q is not headed by %q", e.Traceback, tt.kind+": "+tt.want)
+			}
 		})
 	}
 }

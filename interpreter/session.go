@@ -430,7 +430,7 @@ func (s *Session) declare(ctx context.Context, pc *parsedCell, c *checked, prog 
 	if len(prog.file.Decls) > 0 {
 		em, err := s.emitFile(pc.fset, prog.file)
 		if err != nil {
-			return &Error{Name: nameCompile, Value: err.Error(), Traceback: []string{err.Error()}}
+			return compileFailure(err.Error())
 		}
 		if err := s.evalDecls(ctx, em, prog.file); err != nil {
 			return err
@@ -546,7 +546,7 @@ func (s *Session) Restore(decls []string) error {
 	}
 	if len(failed) > 0 {
 		msg := "could not restore: " + strings.Join(failed, "; ")
-		return &Error{Name: nameCompile, Value: msg, Traceback: []string{msg}}
+		return compileFailure(msg)
 	}
 	return nil
 }
@@ -635,7 +635,7 @@ func (s *Session) Compile(src string) (any, error) {
 	delete(s.globals, name) // not a variable of the user's
 	v, ok := s.in.Globals()[name]
 	if !ok || !v.IsValid() || v.Kind() != reflect.Func {
-		return nil, &Error{Name: nameCompile, Value: "not a func literal: " + src, Traceback: []string{"not a func literal"}}
+		return nil, compileFailure("not a func literal: " + src)
 	}
 	return v.Interface(), nil
 }

@@ -56,7 +56,7 @@ func (s *Session) compileError(err error) *Error {
 	if len(lines) > 10 {
 		lines = append(lines[:10], "too many errors")
 	}
-	return &Error{Name: nameCompile, Value: strings.Join(lines, "\n"), Traceback: lines}
+	return compileFailure(lines...)
 }
 
 // cellPos maps a position yaegi reported to a cell position, and says
