@@ -58,8 +58,29 @@ func displayType(t types.Type, main *types.Package) string {
 
 // checkCell type-checks a cell in the context of everything the session
 // declared before: its imports, declarations and variables. Errors come back
-// in the Go compiler's wording with cell positions.
+// in the Go compiler's wording with cell positions. A standard package the
+// cell uses without importing it is imported when its name is unambiguous
+// (imports_missing.go).
 func (s *Session) checkCell(pc *parsedCell, cellNo int) (*checked, *Error) {
+	c, errs := s.checkCellOnce(pc, cellNo)
+	if len(errs) == 0 {
+		return c, nil
+	}
+	added := s.addMissingImports(pc, errs)
+	if len(added) == 0 {
+		return nil, s.typeErrors(s.suggestImports(pc, errs))
+	}
+	if c, errs = s.checkCellOnce(pc, cellNo); len(errs) > 0 {
+		return nil, s.typeErrors(s.suggestImports(pc, errs))
+	}
+	for _, p := range added {
+		fmt.Fprintf(s.opts.Stderr, "added import %q\n", p)
+	}
+	return c, nil
+}
+
+// checkCellOnce is checkCell with the cell's imports as they are.
+func (s *Session) checkCellOnce(pc *parsedCell, cellNo int) (*checked, []typeError) {
 	if c := s.checkAgainstBase(pc); c != nil {
 		return c, nil
 	}
@@ -86,7 +107,7 @@ func (s *Session) checkCell(pc *parsedCell, cellNo int) (*checked, *Error) {
 			return c, nil
 		}
 		if attempt >= 3 {
-			return nil, s.typeErrors(errs)
+			return nil, errs
 		}
 		// Declarations of this cell may use variables its statements define
 		// (a notebook runs top to bottom): declare those as globals and retry.
@@ -94,7 +115,7 @@ func (s *Session) checkCell(pc *parsedCell, cellNo int) (*checked, *Error) {
 		// Earlier declarations broken by a redefinition are dropped.
 		broken := brokenEarlier(c, errs, why)
 		if len(more) == 0 && len(broken) == 0 {
-			return nil, s.typeErrors(errs)
+			return nil, errs
 		}
 		extraGlobals = append(extraGlobals, more...)
 		if len(broken) > 0 {
