@@ -16,7 +16,7 @@ import (
 //
 //	min(a, b)  ->  _goparMin[celsius](a, b)
 //	min(n, 1)  ->  _goparBuiltinMin(n, int(1))
-//	clear(m)   ->  { _goparC1 := m; for k := range _goparC1 { delete(_goparC1, k) } }
+//	clear(m)   ->  { _goparC1 := m; _goparcell.ClearMap(_goparC1) }
 func (l *lowerer) lowerBuiltins(root ast.Node) {
 	rewriteStmts(root, func(st ast.Stmt) []ast.Stmt {
 		es, ok := st.(*ast.ExprStmt)
@@ -104,9 +104,10 @@ func (l *lowerer) clearLoop(x ast.Expr) ast.Stmt {
 	var loop ast.Stmt
 	switch tv.Type.Underlying().(type) {
 	case *types.Map:
-		loop = &ast.RangeStmt{Key: k, Tok: token.DEFINE, X: ast.NewIdent(c.Name), Body: &ast.BlockStmt{List: []ast.Stmt{
-			&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("delete"), Args: []ast.Expr{ast.NewIdent(c.Name), ast.NewIdent(k.Name)}}},
-		}}}
+		loop = &ast.ExprStmt{X: &ast.CallExpr{
+			Fun:  &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("ClearMap")},
+			Args: []ast.Expr{ast.NewIdent(c.Name)},
+		}}
 	default: // a slice: zero every element
 		zero := l.zeroValue(elemType(tv.Type))
 		loop = &ast.RangeStmt{Key: k, Tok: token.DEFINE, X: ast.NewIdent(c.Name), Body: &ast.BlockStmt{List: []ast.Stmt{

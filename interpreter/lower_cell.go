@@ -68,6 +68,8 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	}
 	needs := map[string]bool{}
 	for _, r := range roots {
+		l.lowerRangeAssign(r)
+		l.lowerMultiAssign(r)
 		l.lowerUnnamedParams(r)
 		l.lowerBox(r)
 		l.lowerErrors(r)

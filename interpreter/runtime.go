@@ -194,6 +194,9 @@ func (s *Session) runtimeExports() interp.Exports {
 				fmt.Fprintln(s.opts.Stderr, line)
 				s.goPanics.add(line)
 			}),
+			// ClearMap is clear of a map: deleting key by key cannot
+			// remove NaN keys, which are never equal to themselves.
+			"ClearMap": reflect.ValueOf(func(m any) { reflect.ValueOf(m).Clear() }),
 			// CellPanic records the panic that ended the running cell.
 			"CellPanic": reflect.ValueOf(func(msg string) { s.panicked = msg }),
 			// Text hands printed text to fmt as an operand that is not a
