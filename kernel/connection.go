@@ -19,6 +19,8 @@ type ConnectionInfo struct {
 	Key             string `json:"key"`
 	SignatureScheme string `json:"signature_scheme"`
 	KernelName      string `json:"kernel_name,omitempty"`
+
+	path string // where it was read, for the replay history beside it
 }
 
 // ReadConnectionFile parses the connection file at path.
@@ -31,14 +33,15 @@ func ReadConnectionFile(path string) (*ConnectionInfo, error) {
 	if err := json.Unmarshal(data, &ci); err != nil {
 		return nil, fmt.Errorf("connection file %s: %w", path, err)
 	}
+	ci.path = path
 	if ci.Transport == "" {
 		ci.Transport = "tcp"
 	}
 	if ci.SignatureScheme == "" {
 		ci.SignatureScheme = "hmac-sha256"
 	}
-	if ci.SignatureScheme != "hmac-sha256" {
-		return nil, fmt.Errorf("connection file %s: signature scheme %q is not supported (only hmac-sha256)", path, ci.SignatureScheme)
+	if _, err := NewSchemeSigner(ci.Key, ci.SignatureScheme); err != nil {
+		return nil, fmt.Errorf("connection file %s: %w", path, err)
 	}
 	return &ci, nil
 }

@@ -285,6 +285,9 @@ func handleShutdown(k *Kernel, m *Message, reply replyFunc) {
 	decode(m, &c)
 	k.interrupt()
 	k.backend.Shutdown()
+	if !c.Restart {
+		k.replay.forget()
+	}
 	content := map[string]any{"status": "ok", "restart": c.Restart}
 	reply("shutdown_reply", content)
 	k.publishRaw("shutdown_reply", k.headerJSON(m.Header), content)

@@ -7,6 +7,7 @@
 package kernel
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -44,6 +45,7 @@ type Kernel struct {
 	info    Info
 	conn    *ConnectionInfo
 	signer  *Signer
+	replay  *replayGuard
 	session string
 	backend Backend
 	out     *Output
@@ -77,10 +79,20 @@ func New(conn *ConnectionInfo, info Info, logger *log.Logger) *Kernel {
 	if logger == nil {
 		logger = log.New(os.Stderr, "gopar: ", log.LstdFlags)
 	}
+	signer, err := NewSchemeSigner(conn.Key, cmp.Or(conn.SignatureScheme, "hmac-sha256"))
+	if err != nil {
+		logger.Printf("%v; signing with hmac-sha256", err)
+		signer = NewSigner(conn.Key)
+	}
+	replayPath := ""
+	if conn.path != "" && conn.Key != "" {
+		replayPath = replayFile(conn.path)
+	}
 	k := &Kernel{
 		info:         info,
 		conn:         conn,
-		signer:       NewSigner(conn.Key),
+		signer:       signer,
+		replay:       newReplayGuard(replayPath),
 		session:      uuid.NewString(),
 		logger:       logger,
 		inputReplies: make(chan *Message, 1),
@@ -172,8 +184,13 @@ func (k *Kernel) Run(ctx context.Context) error {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(sigs)
+	orphaned := parentGone()
 	for {
 		select {
+		case <-orphaned:
+			k.logger.Printf("the process that started the kernel (%s=%s) exited: shutting down", ParentPIDEnv, os.Getenv(ParentPIDEnv))
+			k.replay.forget()
+			return nil
 		case sig := <-sigs:
 			if sig == syscall.SIGTERM {
 				return nil
@@ -212,6 +229,10 @@ func (k *Kernel) receive(s zmq4.Socket, name string, handle func(*Message)) {
 		if err != nil {
 			// Never log the key or the frames: only what was wrong.
 			k.logger.Printf("%s: dropped a message: %v", name, err)
+			continue
+		}
+		if k.replay.replayed(m.Signature) {
+			k.logger.Printf("%s: dropped a replayed %s message (its signature was seen before)", name, m.Header.MsgType)
 			continue
 		}
 		handle(m)

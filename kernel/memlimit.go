@@ -253,20 +253,13 @@ func (p *process) watchMemory(limit int64) {
 			return
 		case <-timer.C:
 		}
-		rss, pids, err := treeResident(pid)
+		rss, _, err := treeResident(pid)
 		if err != nil {
 			return // gone, or no /proc: nothing to watch
 		}
 		if rss > limit {
 			p.overMemory.Store(rss)
-			p.kill()
-			for _, child := range pids[1:] {
-				// A shell command runs in a process group of its own,
-				// and would outlive the worker.
-				if proc, err := os.FindProcess(child); err == nil {
-					_ = proc.Kill()
-				}
-			}
+			p.kill() // with the processes it started
 			return
 		}
 		next := memorySampleSlow

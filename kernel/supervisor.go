@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -413,9 +414,19 @@ func (p *process) dead() bool {
 	}
 }
 
+// kill stops the worker and every process it started (a shell command
+// runs in a process group of its own and would outlive it). They are
+// listed first: once the worker is gone they belong to init.
 func (p *process) kill() {
-	if p.cmd.Process != nil {
-		_ = p.cmd.Process.Kill()
+	if p.cmd.Process == nil {
+		return
+	}
+	_, pids, _ := treeResident(p.cmd.Process.Pid)
+	_ = p.cmd.Process.Kill()
+	for _, pid := range pids {
+		if pid != p.cmd.Process.Pid {
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+		}
 	}
 }
 

@@ -3,12 +3,18 @@ package kernel
 import (
 	"bytes"
 	"crypto/hmac"
+	"crypto/md5"
+	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/sha3"
+	"crypto/sha512"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,6 +50,7 @@ type Message struct {
 	Metadata   json.RawMessage
 	Content    json.RawMessage
 	Buffers    [][]byte
+	Signature  []byte // as received; a replayed message repeats it
 }
 
 // ParentHeader decodes the parent header (zero when absent).
@@ -53,18 +60,56 @@ func (m *Message) ParentHeader() Header {
 	return h
 }
 
-// Signer signs and verifies messages with the connection key (HMAC-SHA256).
-// An empty key disables signing, as the protocol allows.
+// Signer signs and verifies messages with the connection key (HMAC with
+// the connection file's hash, SHA-256 by default). An empty key disables
+// signing, as the protocol allows.
 type Signer struct {
 	key  []byte
 	pool sync.Pool
 }
 
-// NewSigner returns a signer for key.
+// NewSigner returns an HMAC-SHA256 signer for key.
 func NewSigner(key string) *Signer {
-	s := &Signer{key: []byte(key)}
-	s.pool.New = func() any { return hmac.New(sha256.New, s.key) }
+	s, _ := NewSchemeSigner(key, "hmac-sha256")
 	return s
+}
+
+// NewSchemeSigner returns a signer for key with a connection file's
+// signature_scheme: "hmac-" and the name of a hash in Python's hashlib,
+// as jupyter_client accepts them.
+func NewSchemeSigner(key, scheme string) (*Signer, error) {
+	h, ok := signatureHashes[scheme]
+	if !ok {
+		return nil, fmt.Errorf("signature scheme %q is not supported (use one of %s)", scheme, strings.Join(SignatureSchemes(), ", "))
+	}
+	s := &Signer{key: []byte(key)}
+	s.pool.New = func() any { return hmac.New(h, s.key) }
+	return s, nil
+}
+
+// signatureHashes are the hashes of hashlib that HMAC can use and Go's
+// standard library has (blake2 is not in it).
+var signatureHashes = map[string]func() hash.Hash{
+	"hmac-md5":      md5.New,
+	"hmac-sha1":     sha1.New,
+	"hmac-sha224":   sha256.New224,
+	"hmac-sha256":   sha256.New,
+	"hmac-sha384":   sha512.New384,
+	"hmac-sha512":   sha512.New,
+	"hmac-sha3_224": func() hash.Hash { return sha3.New224() },
+	"hmac-sha3_256": func() hash.Hash { return sha3.New256() },
+	"hmac-sha3_384": func() hash.Hash { return sha3.New384() },
+	"hmac-sha3_512": func() hash.Hash { return sha3.New512() },
+}
+
+// SignatureSchemes lists the signature schemes the kernel accepts.
+func SignatureSchemes() []string {
+	out := make([]string, 0, len(signatureHashes))
+	for k := range signatureHashes {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Sign returns the hex signature of the four signed frames.
@@ -132,6 +177,7 @@ func (s *Signer) Decode(frames [][]byte) (*Message, error) {
 		Metadata:   json.RawMessage(metadata),
 		Content:    json.RawMessage(content),
 		Buffers:    rest[5:],
+		Signature:  sig,
 	}
 	if err := json.Unmarshal(header, &m.Header); err != nil {
 		return nil, fmt.Errorf("header: %w", err)
