@@ -102,7 +102,7 @@ func TestLoweringPasses(t *testing.T) {
 			name: "min max and clear",
 			pass: (*lowerer).lowerBuiltins,
 			cell: "x, y := 3, 4\nm := map[string]int{}\n_ = min(x, y) + max(2, 5)\nclear(m)",
-			want: "x, y := 3, 4\nm := map[string]int{}\n_ = _goparBuiltinMin(x, y) + (int)(5)\n{\n\t_goparC1 := m\n\tfor _goparK2 := range _goparC1 {\n\t\tdelete(_goparC1, _goparK2)\n\t}\n}",
+			want: "x, y := 3, 4\nm := map[string]int{}\n_ = _goparBuiltinMin(x, y) + (int)(5)\n{\n\t_goparC1 := m\n\t_goparcell.ClearMap(_goparC1)\n}",
 		},
 		{
 			name:  "defer arguments",
