@@ -8,6 +8,8 @@ import (
 	"log"
 	"math"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,8 +27,8 @@ import (
 // "2GiB", "512MiB", "25%" (of the machine's memory) or "off".
 const MemoryLimitEnv = "GOPAR_MEMORY_LIMIT"
 
-// Default limit: half the memory of the machine (or of the container),
-// at most maxDefaultLimit.
+// Default limit: half the memory the kernel may use (the machine's, its
+// cgroup's or MEM_LIMIT, whichever is least), at most maxDefaultLimit.
 const maxDefaultLimit = 8 << 30
 
 // softLimitShare is the part of the limit given to the worker's garbage
@@ -61,8 +63,8 @@ func memoryLimitOrDefault() int64 {
 	return n
 }
 
-// DefaultMemoryLimit is half the memory of the machine or container, at
-// most 8 GiB; 0 (no limit) when the memory cannot be read.
+// DefaultMemoryLimit is half the memory the kernel may use (machine,
+// cgroup, MEM_LIMIT), at most 8 GiB; 0 (no limit) when it cannot be read.
 func DefaultMemoryLimit() int64 { return defaultMemoryLimit(machineMemory()) }
 
 func defaultMemoryLimit(total int64) int64 {
@@ -121,16 +123,73 @@ var memoryUnits = map[string]float64{
 	"t": 1 << 40, "tib": 1 << 40, "tb": 1e12,
 }
 
-// machineMemory is the memory this process may use: the machine's, or
-// its container's when that is smaller; 0 when unknown.
+// machineMemory is the memory this kernel may use: the machine's, or less
+// where a limit says so: the memory cgroup the kernel runs in (or one
+// above it), and MEM_LIMIT, which JupyterHub's spawners set to a user's
+// share; 0 when unknown.
 func machineMemory() int64 {
 	total := memTotal(readFile("/proc/meminfo"))
-	for _, path := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
-		if n := cgroupLimit(readFile(path)); n > 0 && (total == 0 || n < total) {
+	lower := func(n int64) {
+		if n > 0 && (total == 0 || n < total) {
 			total = n
 		}
 	}
+	lower(cgroupMemory(readFile("/proc/self/cgroup"), "/sys/fs/cgroup"))
+	if v := strings.TrimSpace(os.Getenv(SpawnerLimitEnv)); v != "" {
+		if n, err := ParseMemoryLimit(v, 0); err == nil {
+			lower(n)
+		} else {
+			log.Printf("gopar: ignoring %s=%q: not a memory size", SpawnerLimitEnv, v)
+		}
+	}
 	return total
+}
+
+// SpawnerLimitEnv is the variable JupyterHub's spawners set to the memory
+// a user's server may use, in bytes.
+const SpawnerLimitEnv = "MEM_LIMIT"
+
+// cgroupMemory is the smallest memory limit on the cgroup a process is in
+// (as /proc/self/cgroup names it) and on those above it, under root (the
+// cgroup file system); 0 when there is none. Version 2 has memory.max and
+// memory.high; version 1 memory.limit_in_bytes in its memory hierarchy.
+func cgroupMemory(self []byte, root string) int64 {
+	var limit int64
+	lower := func(n int64) {
+		if n > 0 && (limit == 0 || n < limit) {
+			limit = n
+		}
+	}
+	for _, line := range strings.Split(string(self), "\n") {
+		f := strings.SplitN(line, ":", 3)
+		if len(f) != 3 {
+			continue
+		}
+		var dir string
+		var files []string
+		switch {
+		case f[0] == "0" && f[1] == "":
+			dir, files = root, []string{"memory.max", "memory.high"}
+			if _, err := os.Stat(filepath.Join(root, "unified")); err == nil {
+				dir = filepath.Join(root, "unified") // v2 beside v1
+			}
+		case slices.Contains(strings.Split(f[1], ","), "memory"):
+			dir, files = filepath.Join(root, "memory"), []string{"memory.limit_in_bytes"}
+		default:
+			continue
+		}
+		// From the process's own cgroup up to the root: a limit on any
+		// of them holds.
+		for p := filepath.Clean("/" + f[2]); ; p = filepath.Dir(p) {
+			for _, file := range files {
+				lower(cgroupLimit(readFile(filepath.Join(dir, p, file))))
+			}
+			if p == "/" {
+				break
+			}
+		}
+	}
+	return limit
 }
 
 func readFile(path string) []byte {

@@ -418,11 +418,11 @@ def processes_running(text):
 
 
 class MemoryLimit(unittest.TestCase):
-    def past_the_limit(self, setup, cell, timeout):
-        """Runs setup, then cell, in a kernel limited to 256 MiB; cell must
-        end with a MemoryError. Returns the kernel, the reply and how long
-        the cell took."""
-        k = LoggedKernel(env={"GOPAR_MEMORY_LIMIT": "256MiB"})
+    def past_the_limit(self, setup, cell, timeout, env=None):
+        """Runs setup, then cell, in a kernel limited to 256 MiB (by env);
+        cell must end with a MemoryError. Returns the kernel, the reply and
+        how long the cell took."""
+        k = LoggedKernel(env=env or {"GOPAR_MEMORY_LIMIT": "256MiB"})
         self.addCleanup(k.close)
         self.assertEqual(k.run(setup).reply["status"], "ok")
         t0 = time.perf_counter()
@@ -452,6 +452,16 @@ class MemoryLimit(unittest.TestCase):
         self.assertLess(took, 30, "the command ran to its end")
         self.assertEqual(processes_running(b"x = b'x' * (600 << 20)"), [], "the command outlived its worker")
         self.assertEqual(k.value("double(21)"), "42")
+
+    def test_a_spawners_mem_limit_lowers_the_default(self):
+        # JupyterHub's spawners give a user's server MEM_LIMIT bytes; a
+        # kernel's default limit is half of that, not half the machine.
+        _, reply, _ = self.past_the_limit(
+            'import "bytes"\nkept := [][]byte{}',
+            'for i := 0; i < 32; i++ {\n\tkept = append(kept, bytes.Repeat([]byte("x"), 16<<20))\n}\nlen(kept)', 120,
+            env={"GOPAR_MEMORY_LIMIT": "", "MEM_LIMIT": str(512 << 20)})
+        self.assertIn("256.0 MiB", reply["evalue"])
+
 
 if __name__ == "__main__":
     unittest.main()
