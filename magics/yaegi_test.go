@@ -135,7 +135,9 @@ func (e *yaegiEngine) Bind(name string, v any) error {
 func (e *yaegiEngine) Globals() []Variable { return nil }
 func (e *yaegiEngine) Reset() error        { return nil }
 
-var timeitLineRE = regexp.MustCompile(`^[0-9.e+]+ (s|ms|µs|ns) ± [0-9.e+]+ (s|ms|µs|ns) per loop \(mean ± std\. dev\. of 3 runs, [0-9,]+ loops? each\)\n$`)
+// timeitLineRE is %timeit's report; on a busy machine IPython's warning
+// about a slow run may come first.
+var timeitLineRE = regexp.MustCompile(`^(The slowest run took [0-9.]+ times longer than the fastest\. This could mean that an intermediate result is being cached\.\n)?[0-9.e+]+ (s|ms|µs|ns) ± [0-9.e+]+ (s|ms|µs|ns) per loop \(mean ± std\. dev\. of 3 runs, [0-9,]+ loops? each\)\n$`)
 
 func TestYaegiTimeit(t *testing.T) {
 	eng := newYaegiEngine(t)

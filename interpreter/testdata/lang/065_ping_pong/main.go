@@ -1,33 +1,35 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 type Ball struct{ hits int }
 
-func player(name string, table chan *Ball, done chan bool) {
-	for {
-		ball, ok := <-table
-		if !ok {
-			done <- true
-			return
-		}
+// Each player receives on its own channel and passes the ball on the
+// other's, so the rally's order does not depend on the scheduler.
+func player(name string, in <-chan *Ball, out chan<- *Ball, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for ball := range in {
 		ball.hits++
+		fmt.Println(name, ball.hits)
 		if ball.hits >= 6 {
 			fmt.Println(name, "wins at", ball.hits)
-			close(table)
-			done <- true
+			close(out)
 			return
 		}
-		table <- ball
+		out <- ball
 	}
+	close(out)
 }
 
 func main() {
-	table := make(chan *Ball)
-	done := make(chan bool)
-	go player("ping", table, done)
-	go player("pong", table, done)
-	table <- new(Ball)
-	<-done
-	<-done
+	ping, pong := make(chan *Ball), make(chan *Ball)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go player("ping", ping, pong, &wg)
+	go player("pong", pong, ping, &wg)
+	ping <- new(Ball)
+	wg.Wait()
 }
