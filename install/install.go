@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -74,8 +75,8 @@ func userDataDir() (string, error) {
 	return filepath.Join(home, ".local", "share", "jupyter", "kernels"), nil
 }
 
-// Install writes kernel.json and logos for exe under loc and returns the
-// kernel directory.
+// Install writes kernel.json, logos and a copy of the binary exe under
+// loc and returns the kernel directory.
 func Install(exe, name string, loc Location) (string, error) {
 	if name == "" {
 		name = DefaultName
@@ -95,7 +96,14 @@ func Install(exe, name string, loc Location) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	spec, _ := json.MarshalIndent(NewSpec(exe), "", "  ")
+	// The kernelspec runs a copy of the binary kept beside kernel.json, so
+	// that moving or rebuilding the clone it came from breaks nothing;
+	// installing again replaces the copy.
+	bin := filepath.Join(dir, BinaryName)
+	if err := copyBinary(exe, bin); err != nil {
+		return "", err
+	}
+	spec, _ := json.MarshalIndent(NewSpec(bin), "", "  ")
 	if err := os.WriteFile(filepath.Join(dir, "kernel.json"), append(spec, '\n'), 0o644); err != nil {
 		return "", err
 	}
@@ -105,6 +113,57 @@ func Install(exe, name string, loc Location) (string, error) {
 		}
 	}
 	return dir, nil
+}
+
+// BinaryName is the copy of gopar in the kernel directory that the
+// kernelspec runs.
+const BinaryName = "gopar"
+
+// copyBinary copies exe to dst through a file renamed into place, so that
+// kernels running the old copy keep it until they exit.
+func copyBinary(exe, dst string) error {
+	if same, err := sameFile(exe, dst); err != nil || same {
+		return err
+	}
+	in, err := os.Open(exe)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".gopar-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // gone already when renamed
+	if _, err := io.Copy(tmp, in); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o755); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), dst)
+}
+
+// sameFile reports whether a and b are one file (installing from the
+// installed copy); a missing b is not a.
+func sameFile(a, b string) (bool, error) {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	fb, err := os.Stat(b)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(fa, fb), nil
 }
 
 // Uninstall removes the kernel directory for name under loc.

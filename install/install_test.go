@@ -12,7 +12,11 @@ import (
 func TestInstallUserHonoursJupyterDataDir(t *testing.T) {
 	data := t.TempDir()
 	t.Setenv("JUPYTER_DATA_DIR", data)
-	dir, err := Install("gopar-binary", "", Location{User: true})
+	exe := filepath.Join(t.TempDir(), "gopar-binary")
+	if err := os.WriteFile(exe, []byte("first build"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir, err := Install(exe, "", Location{User: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,8 +31,29 @@ func TestInstallUserHonoursJupyterDataDir(t *testing.T) {
 	if err := json.Unmarshal(raw, &spec); err != nil {
 		t.Fatal(err)
 	}
-	if !filepath.IsAbs(spec.Argv[0]) || spec.Argv[len(spec.Argv)-1] != "{connection_file}" {
-		t.Errorf("argv = %q, want an absolute binary and {connection_file}", spec.Argv)
+	if spec.Argv[0] != filepath.Join(dir, BinaryName) || spec.Argv[len(spec.Argv)-1] != "{connection_file}" {
+		t.Errorf("argv = %q, want the copy in %s and {connection_file}", spec.Argv, dir)
+	}
+	// The kernelspec runs its own copy: the build it came from may go.
+	if err := os.Remove(exe); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(spec.Argv[0]); err != nil || string(b) != "first build" {
+		t.Errorf("the kernelspec's binary holds %q, %v", b, err)
+	}
+	// Installing again updates the copy.
+	if err := os.WriteFile(exe, []byte("second build"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Install(exe, "", Location{User: true}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(spec.Argv[0]); err != nil || string(b) != "second build" {
+		t.Errorf("after a second install the binary holds %q, %v", b, err)
+	}
+	// And from the installed copy itself, nothing changes.
+	if _, err := Install(spec.Argv[0], "", Location{User: true}); err != nil {
+		t.Fatal(err)
 	}
 	if spec.DisplayName != "Go (gopar)" || spec.Language != "go" || spec.InterruptMode != "message" {
 		t.Errorf("spec = %+v", spec)
