@@ -117,7 +117,7 @@ func TestCellErrors(t *testing.T) {
 		wantValue string // substring of Error.Value
 	}{
 		{name: "os.Exit", setup: []string{`import "os"`}, cell: "os.Exit(3)", errName: "Exit", wantValue: "os.Exit(3)"},
-		{name: "log.Fatal", setup: []string{`import "log"`}, cell: `log.Fatal("stop")`, errName: "panic", wantValue: "stop"},
+		{name: "log.Fatal", setup: []string{`import "log"`}, cell: `log.Fatal("stop")`, errName: "Exit", wantValue: "os.Exit(1)"},
 		{name: "func main with a result", cell: "func main() int { return 0 }", errName: "CompileError", wantValue: "1:1: func main must have no arguments and no return values"},
 		{name: "package clause after code", cell: "x := 1\npackage main", errName: "CompileError", wantValue: "2:1: syntax error: package clause must come first"},
 		{name: "program exits non-zero", cell: "package main\nimport \"os\"\nfunc main() { os.Exit(3) }", errName: "Exit", wantValue: "os.Exit(3)"},
