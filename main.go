@@ -20,6 +20,7 @@ import (
 
 	"gopar/install"
 	"gopar/kernel"
+	"gopar/lessons"
 	"gopar/notebook"
 	"gopar/runtime/procs"
 	"gopar/worker"
@@ -60,6 +61,7 @@ func main() {
 		fmt.Printf("gopar %s (%s %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	case "worker":
 		// Started by the kernel, never by hand: runs cells.
+		provideLessonData()
 		err = worker.Serve(workerConfig())
 	case procs.WorkerCommand:
 		// Started by a gopar/procs pool, never by hand: runs named tasks.
@@ -73,6 +75,19 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gopar:", err)
 		os.Exit(1)
+	}
+}
+
+// provideLessonData writes the lesson data into the user's cache and tells
+// cells where (GOPAR_LESSON_DATA), for a notebook copied away from its
+// data/ directory. Without a cache directory the lessons read data/ only.
+func provideLessonData() {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return
+	}
+	if dir, err := lessons.WriteData(filepath.Join(cache, "gopar", "lesson-data")); err == nil {
+		os.Setenv(lessons.LessonDataEnv, dir)
 	}
 }
 
