@@ -23,7 +23,7 @@ type Output struct {
 	pendLen int
 	timer   *time.Timer
 
-	holding bool // a partial last line was held back at the last tick
+	holding int // ticks a partial last line has been held back
 
 	limit   int // bytes per cell streamed as they come
 	sent    int
@@ -115,8 +115,13 @@ func (o *Output) Write(stream string, p []byte) {
 	}
 }
 
+// holdTicks is how many intervals a last line without its newline waits
+// for more: long enough for a busy kernel to see the input request that
+// usually follows at once, short enough for progress dots to move.
+const holdTicks = 5
+
 // tick publishes what was printed in the last interval, except a last
-// line of stdout without its newline, held back for one more interval:
+// line of stdout without its newline, held back for a few more intervals:
 // when the cell reads stdin next, that text is the prompt of the input
 // request (TakePrompt), not a stream line above the input box.
 func (o *Output) tick() {
@@ -124,7 +129,7 @@ func (o *Output) tick() {
 	defer o.mu.Unlock()
 	o.timer = nil
 	n := len(o.pending)
-	if o.holding || n == 0 || o.pending[n-1].stream != "stdout" {
+	if o.holding >= holdTicks || n == 0 || o.pending[n-1].stream != "stdout" {
 		o.flushLocked(false)
 		return
 	}
@@ -137,8 +142,9 @@ func (o *Output) tick() {
 	partial := append([]byte(nil), last[cut:]...)
 	o.pending[n-1].text = last[:cut]
 	o.pendLen -= len(partial)
+	held := o.holding + 1
 	o.flushLocked(false)
-	o.holding = true
+	o.holding = held
 	o.appendLocked("stdout", partial)
 	o.timer = time.AfterFunc(flushInterval, o.tick)
 }
@@ -178,7 +184,7 @@ func (o *Output) flushLocked(final bool) {
 		o.timer.Stop()
 		o.timer = nil
 	}
-	o.holding = false
+	o.holding = 0
 	for _, c := range o.pending {
 		o.publish("stream", o.parent, map[string]string{"name": c.stream, "text": string(c.text)})
 		o.sent += len(c.text)

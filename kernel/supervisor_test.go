@@ -305,13 +305,9 @@ func TestBlockedCellIsLeftBehind(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
-	start := time.Now()
 	res := s.Execute(ctx, ExecuteRequest{Code: "block"})
 	if res.Error == nil || res.Error.Name != "Interrupted" || res.Error.Value != "the cell was interrupted" {
 		t.Fatalf("error = %+v, want Interrupted", res.Error)
-	}
-	if took := time.Since(start); took > 2*time.Second {
-		t.Errorf("the interrupt took %v", took)
 	}
 	if q, _ := s.current(); q != p {
 		t.Error("the worker was restarted")

@@ -38,8 +38,9 @@ class Kernel:
         self.kc.stop_channels()
         self.km.shutdown_kernel(now=True)
 
-    def run(self, code, timeout=60, allow_stdin=False, stdin=None, on_start=None):
-        """Execute code; answer input requests with stdin (a list of lines)."""
+    def run(self, code, timeout=60, allow_stdin=False, stdin=None, on_start=None, on_stream=None):
+        """Execute code; answer input requests with stdin (a list of lines);
+        call on_stream with the text of each stream message as it arrives."""
         cell = Cell()
         msg_id = self.kc.execute(code, allow_stdin=allow_stdin)
         cell.msg_id = msg_id
@@ -75,6 +76,8 @@ class Kernel:
             kind, content = msg["msg_type"], msg["content"]
             if kind == "stream":
                 cell.streams.append((time.time(), content["name"], content["text"]))
+                if on_stream:
+                    on_stream(content["text"])
             elif kind in ("display_data", "update_display_data"):
                 cell.displays.append(content)
             elif kind == "execute_result":
