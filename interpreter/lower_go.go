@@ -61,6 +61,16 @@ func (l *lowerer) lowerGo(root ast.Node) {
 				call.Fun = ast.NewIdent(fn.Name)
 			}
 		}
+		if l.isComputedFunc(gs.Call.Fun) {
+			// A func that is the result of a call (`go mk(i)()`), an element
+			// or an assertion is evaluated now too: in the goroutine's literal
+			// the call would run late, with the variables of the next
+			// iterations.
+			fn := l.fresh("Fn")
+			names = append(names, fn)
+			values = append(values, gs.Call.Fun)
+			call.Fun = ast.NewIdent(fn.Name)
+		}
 		if sel, ok := gs.Call.Fun.(*ast.SelectorExpr); ok && !isConstantLike(sel.X) && !l.isPackage(sel.X) {
 			// The receiver of a method call is evaluated at the go statement too.
 			if s := l.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
@@ -114,6 +124,37 @@ func (l *lowerer) recoverGuard(report ast.Expr, args []ast.Expr, repanic bool) a
 		Type: &ast.FuncType{Params: &ast.FieldList{}},
 		Body: &ast.BlockStmt{List: []ast.Stmt{check}},
 	}}}
+}
+
+// isComputedFunc reports whether fun, the func of a go statement, is
+// computed by an expression other than a name, a selector, a func literal
+// or an instantiation of a generic func.
+func (l *lowerer) isComputedFunc(fun ast.Expr) bool {
+	fun = ast.Unparen(fun)
+	switch fun := fun.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.FuncLit:
+		return false
+	case *ast.IndexExpr:
+		return !l.isGenericFunc(fun.X)
+	case *ast.IndexListExpr:
+		return false
+	}
+	return true
+}
+
+// isGenericFunc reports whether e names a generic func.
+func (l *lowerer) isGenericFunc(e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return false
+	}
+	fn, ok := l.info.Uses[id].(*types.Func)
+	return ok && fn.Type().(*types.Signature).TypeParams() != nil
 }
 
 // isConstantLike reports expressions whose value cannot change between the
