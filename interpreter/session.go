@@ -29,7 +29,6 @@ type Options struct {
 	Stdin  io.Reader // what fmt.Scan*, bufio.NewReader(os.Stdin) etc. read in cells (may be nil)
 	Stdout io.Writer // where cells print; the worker passes os.Stdout
 	Stderr io.Writer
-	Env    []string // environment cells see (os.Getenv); nil = os.Environ()
 }
 
 // Session is one notebook's interpreter state: the cells run so far, their
@@ -126,9 +125,6 @@ func New(opts Options) (*Session, error) {
 	if opts.Stderr == nil {
 		opts.Stderr = os.Stderr
 	}
-	if opts.Env == nil {
-		opts.Env = os.Environ()
-	}
 	s := &Session{opts: opts}
 	setProgramArgs(opts.Stderr)
 	if err := s.start(); err != nil {
@@ -147,7 +143,6 @@ func (s *Session) start() error {
 		Stdin:  s.opts.Stdin,
 		Stdout: s.opts.Stdout,
 		Stderr: s.stderr,
-		Env:    s.opts.Env,
 		Args:   []string{"gopar"},
 	})
 	if err := in.Use(baseExports()); err != nil {

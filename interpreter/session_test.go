@@ -15,7 +15,7 @@ import (
 func newTestSession(t *testing.T, stdin string) (*Session, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	s, err := New(Options{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Env: []string{"GOPAR_TEST=yes"}})
+	s, err := New(Options{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestCells(t *testing.T) {
 		{name: "fmt.Scan", stdin: "7 8\n", cells: []string{`import "fmt"`, "var a, b int\nfmt.Scan(&a, &b)\na * b"}, result: "56"},
 		{name: "bufio on os.Stdin", stdin: "line one\nline two\n", cells: []string{"import (\"bufio\"; \"os\")", "sc := bufio.NewScanner(os.Stdin)\nsc.Scan()\nsc.Scan()\nsc.Text()"}, result: "line two"},
 		{name: "bufio reader on os.Stdin", stdin: "abc\n", cells: []string{"import (\"bufio\"; \"os\")", "r := bufio.NewReader(os.Stdin)\ns, _ := r.ReadString('\\n')\ns"}, result: "abc\n"},
-		{name: "environment", cells: []string{`import "os"`, `os.Getenv("GOPAR_TEST")`}, result: "yes"},
+		{name: "environment is the process's", cells: []string{`import "os"`, `os.Setenv("GOPAR_TEST", "yes")`, `os.Getenv("GOPAR_TEST") + " " + os.ExpandEnv("$GOPAR_TEST")`}, result: "yes yes"},
 		{name: "range over int", cells: []string{"s := 0\nfor i := range 5 { s += i }\ns"}, result: "10"},
 		{name: "min max", cells: []string{"x := 4\nmin(x, 2) + max(x, 9)"}, result: "11"},
 	}
