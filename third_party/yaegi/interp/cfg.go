@@ -954,8 +954,11 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.typ = t
 					return
 				}
-				g, found, err := genAST(sc, t.node.anc, []*itype{c1.typ})
-				if err != nil {
+				// err is the walk's: declaring one here hid genAST's error,
+				// leaving the node without a type to crash on later.
+				var g *node
+				var found bool
+				if g, found, err = genAST(sc, t.node.anc, []*itype{c1.typ}); err != nil {
 					return
 				}
 				if !found {
@@ -973,13 +976,18 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				return
 			case genericT:
 				name := t.id() + "[" + n.child[1].typ.id() + "]"
-				sym, _, ok := sc.lookup(name)
-				if !ok {
-					err = n.cfgErrorf("type not found: %s", name)
+				if sym, _, ok := sc.lookup(name); ok {
+					n.gen = nop
+					n.typ = sym.typ
+					return
+				}
+				// An instance first named inside an instantiated generic
+				// body (orderedAbs[T] as a type argument, a conversion to
+				// I[T]) was not made when the body was typed: make it now.
+				if n.typ, err = nodeType(interp, sc, n); err != nil {
 					return
 				}
 				n.gen = nop
-				n.typ = sym.typ
 				return
 			case structT:
 				// A struct indexed by a Type means an instantiated generic struct.
@@ -1119,8 +1127,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				for _, c := range c0.child[1:] {
 					lt = append(lt, c.typ)
 				}
-				g, found, err := genAST(sc, fun, lt)
-				if err != nil {
+				// err is the walk's, as for a generic func indexed by one type.
+				var g *node
+				var found bool
+				if g, found, err = genAST(sc, fun, lt); err != nil {
 					return
 				}
 				if !found {
