@@ -72,11 +72,8 @@ func (l *lowerer) deferMethod(ds *ast.DeferStmt) ([]ast.Stmt, *ast.DeferStmt) {
 		return nil, nil
 	}
 	sig := s.Type().(*types.Signature)
-	recvType := s.Recv()
 	recv := l.receiverValue(sel, s)
-	if u, ok := recv.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		recvType = types.NewPointer(recvType)
-	}
+	recvType := receiverType(recv, s)
 	r := l.fresh("D")
 	names := []ast.Expr{r}
 	values := []ast.Expr{recv}
@@ -126,5 +123,26 @@ func (l *lowerer) receiverValue(sel *ast.SelectorExpr, s *types.Selection) ast.E
 		// A promoted method: keep the whole selector's receiver addressable.
 		return &ast.UnaryExpr{Op: token.AND, X: sel.X}
 	}
+	if !ptrRecv && ptrX && !types.IsInterface(tv.Type) {
+		// A value method through a pointer binds a copy of the value, made
+		// now: later changes are not seen, and a nil pointer panics here.
+		return &ast.StarExpr{X: sel.X}
+	}
 	return sel.X
+}
+
+// receiverType is the type of the receiver value receiverValue returns.
+func receiverType(recv ast.Expr, s *types.Selection) types.Type {
+	t := s.Recv()
+	switch r := recv.(type) {
+	case *ast.UnaryExpr:
+		if r.Op == token.AND {
+			return types.NewPointer(t)
+		}
+	case *ast.StarExpr:
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			return p.Elem()
+		}
+	}
+	return t
 }

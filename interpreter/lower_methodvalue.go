@@ -37,11 +37,8 @@ func (l *lowerer) lowerMethodValue(root ast.Node) {
 			return e
 		}
 		sig := s.Type().(*types.Signature)
-		recvType := s.Recv()
 		recv := l.receiverValue(sel, s)
-		if u, ok := recv.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			recvType = types.NewPointer(recvType)
-		}
+		recvType := receiverType(recv, s)
 		params := &ast.FieldList{}
 		call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_goparMV"), Sel: ast.NewIdent(sel.Sel.Name)}}
 		for i := 0; i < sig.Params().Len(); i++ {
@@ -76,6 +73,15 @@ func (l *lowerer) lowerMethodValue(root ast.Node) {
 				}}}},
 				&ast.ReturnStmt{Results: []ast.Expr{inner}},
 			}},
+		}
+		if types.IsInterface(recvType) {
+			// The method value of a nil interface panics when it is made.
+			check := &ast.IfStmt{
+				Cond: &ast.BinaryExpr{X: ast.NewIdent("_goparMV"), Op: token.EQL, Y: ast.NewIdent("nil")},
+				Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("NilDeref")}}}}},
+			}
+			body := outer.Body.List
+			outer.Body.List = []ast.Stmt{body[0], check, body[1]}
 		}
 		return &ast.CallExpr{Fun: outer, Lparen: sel.Pos()}
 	})

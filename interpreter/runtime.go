@@ -34,6 +34,10 @@ import (
 // %s prints a panic value the way the Go runtime does, calling the
 // Error and String methods of types cells define.
 func %[5]s(r any) string {
+	// A runtime error keeps the position yaegi reported it at.
+	if v, ok := r.(interface{ GoparPanicText() string }); ok {
+		return v.GoparPanicText()
+	}
 	// Comma-ok assertions: yaegi's type switch misses cell types here.
 	if v, ok := r.(error); ok {
 		return v.Error()
@@ -215,8 +219,10 @@ func (s *Session) runtimeExports() interp.Exports {
 					}
 					return rv.Interface()
 				}
-				return v
+				return s.runtimeError(v)
 			}),
+			// NilDeref panics as a nil pointer dereference does.
+			"NilDeref": reflect.ValueOf(func() { panic(nilDerefError) }),
 			// AsValue sets *target to v when v holds a value of target's
 			// element type, looking through yaegi's interface wrappers.
 			"AsValue": reflect.ValueOf(asValue),

@@ -23,6 +23,66 @@ var reflectMessages = []struct {
 	{regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on ptr Value$`), "runtime error: invalid memory address or nil pointer dereference"},
 }
 
+// runtimeError is a runtime error raised inside the interpreter (by
+// reflect, or by yaegi's type assertions) as recover hands it to the cell:
+// a runtime.Error with the Go runtime's message, as in compiled code.
+type runtimeError struct {
+	msg string // as the Go runtime says it
+	raw string // as it was raised, with yaegi's position
+}
+
+func (e *runtimeError) Error() string { return e.msg }
+
+// RuntimeError marks the error as a runtime.Error.
+func (e *runtimeError) RuntimeError() {}
+
+// GoparPanicText is what the cell's panic report starts from: the raw
+// message keeps the position of the failing operation.
+func (e *runtimeError) GoparPanicText() string { return e.raw }
+
+// nilDerefError is the Go runtime's own nil pointer dereference error.
+var nilDerefError = func() (err any) {
+	defer func() { err = recover() }()
+	var p *int
+	return *p
+}()
+
+// runtimeError turns a panic value raised by the interpreter's machinery
+// into the runtime error Go raises for the same operation; other values
+// (runtime errors of compiled code, panics of compiled packages) are kept.
+func (s *Session) runtimeError(v any) any {
+	var raw string
+	switch x := v.(type) {
+	case string:
+		raw = x
+	case *reflect.ValueError:
+		raw = x.Error()
+	case error:
+		if _, ok := x.(interface{ RuntimeError() }); ok {
+			return v
+		}
+		raw = x.Error()
+	default:
+		return v
+	}
+	msg := raw
+	if m := framePos.FindStringSubmatch(raw); m != nil {
+		msg = m[3]
+	}
+	if strings.HasPrefix(msg, "interface conversion: ") {
+		if _, isErr := v.(error); isErr {
+			return &runtimeError{msg: msg, raw: raw}
+		}
+		return v
+	}
+	for _, rm := range reflectMessages {
+		if rm.re.MatchString(msg) {
+			return &runtimeError{msg: rm.re.ReplaceAllString(msg, rm.repl), raw: raw}
+		}
+	}
+	return v
+}
+
 // goPanicMessage rewrites a panic message into the Go runtime's words and
 // splits off a position yaegi put in front of it.
 func (s *Session) goPanicMessage(msg string) (text, where string) {

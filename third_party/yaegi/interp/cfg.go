@@ -744,10 +744,16 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					if src.typ.untyped && !dest.typ.untyped {
 						src.typ = dest.typ
 					}
-				case src.action == aRecv:
+				case src.action == aRecv && dest.kind == identExpr && n.kind != defineStmt:
 					// Assign by reading from a receiving channel.
+					// gopar: only into an existing variable, at the level of the
+					// frame holding it: the slot of an element or a field
+					// (xs[i] = <-ch, p.f = <-ch) is a copy, and a variable
+					// declared (v := <-ch in a loop or a select case) is a new
+					// one each time, which assign makes (&v differs).
 					n.gen = nop
 					src.findex = dest.findex // Set recv address to LHS.
+					src.level = level
 					dest.typ = src.typ
 				case src.action == aCompositeLit:
 					if dest.typ.cat == valueT && dest.typ.rtype.Kind() == reflect.Interface {

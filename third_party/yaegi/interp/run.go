@@ -8,7 +8,9 @@ import (
 	"go/constant"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // bltn type defines functions which run at CFG execution.
@@ -207,8 +209,14 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	defer func() {
 		f.mutex.Lock()
 		f.recovered = recover()
-		for _, val := range f.deferred {
-			val[0].Call(val[1:])
+		if f.recovered != nil && len(f.deferred) > 0 {
+			// gopar: so that recover in a deferred func that is not a literal
+			// of this func finds the panic (recoverdefer.go).
+			runDeferredPanicking(f)
+		} else {
+			for _, val := range f.deferred {
+				val[0].Call(val[1:])
+			}
 		}
 		if f.recovered != nil {
 			oNode := originalExecNode(n, exec)
@@ -316,6 +324,12 @@ func typeAssert(n *node, withResult, withOk bool) {
 
 	switch {
 	case isInterfaceSrc(typ):
+		m1 := typ.methods()
+		names := make([]string, 0, len(m1))
+		for k := range m1 {
+			names = append(names, k)
+		}
+		sort.Strings(names) // Go names the first missing method
 		n.exec = func(f *frame) bltn {
 			valf := value(f)
 			v, ok := valf.Interface().(valueInterface)
@@ -329,11 +343,22 @@ func typeAssert(n *node, withResult, withOk bool) {
 			}
 			if !ok {
 				if !withOk {
+					// gopar: a value of a compiled type (an int in an any) is
+					// not nil: Go names its type and the method it lacks.
+					if cv := valf; cv.IsValid() {
+						if cv.Kind() == reflect.Interface && !cv.IsNil() {
+							cv = cv.Elem()
+						}
+						if _, vi := cv.Interface().(valueInterface); !vi && cv.Kind() != reflect.Interface && firstMissingName(cv.Type(), names) != "" {
+							panic(n.cfgErrorf("interface conversion: %v is not %v: missing method %s", cv.Type(), typID, firstMissingName(cv.Type(), names)))
+						}
+					}
 					panic(n.cfgErrorf("interface conversion: interface is nil, not %v", typID))
 				}
 				return next
 			}
-			if c0.typ.cat == valueT {
+			if c0.typ.cat == valueT || valf.Type() != valueInterfaceType {
+				// gopar: from an any too, the result is the valueInterface.
 				valf = reflect.ValueOf(v)
 			}
 			if v.node.typ.id() == typID {
@@ -342,21 +367,16 @@ func typeAssert(n *node, withResult, withOk bool) {
 				}
 				return next
 			}
+			// gopar: a failed check panics unless the assertion is comma-ok
+			// (e.(I) with a value missing a method of I went on).
+			missing := ""
 			m0 := v.node.typ.methods()
-			m1 := typ.methods()
-			if len(m0) < len(m1) {
-				ok = false
-				if !withOk {
-					panic(n.cfgErrorf("interface conversion: %v is not %v", v.node.typ.id(), typID))
-				}
-				return next
-			}
-
-			for k, meth1 := range m1 {
-				var meth0 string
-				meth0, ok = m0[k]
-				if !ok {
-					return next
+			for _, k := range names {
+				meth1 := m1[k]
+				meth0, found := m0[k]
+				if !found {
+					missing = k
+					break
 				}
 				// As far as we know this equality check can fail because they are two ways to
 				// represent the signature of a method: one where the receiver appears before the
@@ -366,23 +386,21 @@ func typeAssert(n *node, withResult, withOk bool) {
 				if meth0 == meth1 {
 					continue
 				}
-				tm := lookupFieldOrMethod(v.node.typ, k)
-				if tm == nil {
-					ok = false
-					return next
+				if tm := lookupFieldOrMethod(v.node.typ, k); tm == nil {
+					missing = k
+					break
 				}
-
-				var err error
-				meth0, err = stripReceiverFromArgs(meth0)
-				if err != nil {
-					ok = false
-					return next
+				if m, err := stripReceiverFromArgs(meth0); err != nil || m != meth1 {
+					missing = k
+					break
 				}
-
-				if meth0 != meth1 {
-					ok = false
-					return next
+			}
+			if missing != "" {
+				ok = false
+				if !withOk {
+					panic(n.cfgErrorf("interface conversion: %v is not %v: missing method %s", v.node.typ.id(), typID, missing))
 				}
+				return next
 			}
 
 			if withResult {
@@ -586,6 +604,16 @@ func canAssertTypes(src, dest reflect.Type) bool {
 		return true
 	}
 	return false
+}
+
+// firstMissingName is the first of the method names that t lacks.
+func firstMissingName(t reflect.Type, names []string) string {
+	for _, m := range names {
+		if _, ok := t.MethodByName(m); !ok {
+			return m
+		}
+	}
+	return ""
 }
 
 func firstMissingMethod(src, dest reflect.Type) string {
@@ -887,6 +915,17 @@ func _recover(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		if f.anc.recovered == nil {
+			if pf := deferredPanicFrame(); pf != nil {
+				// gopar: called directly by a deferred func that is not a
+				// literal of the panicking func.
+				if isEmptyInterface(n.typ) {
+					dest(f).Set(reflect.ValueOf(pf.recovered))
+				} else {
+					dest(f).Set(reflect.ValueOf(valueInterface{n, reflect.ValueOf(pf.recovered)}))
+				}
+				pf.recovered = nil
+				return tnext
+			}
 			// TODO(mpl): maybe we don't need that special case, and we're just forgetting to unwrap the valueInterface somewhere else.
 			if isEmptyInterface(n.typ) {
 				return tnext
@@ -2806,8 +2845,6 @@ func compositeLitKeyedNotype(n *node) { doCompositeLitKeyed(n, false) }
 
 func empty(n *node) {}
 
-var rat = reflect.ValueOf((*[]rune)(nil)).Type().Elem() // runes array type
-
 func _range(n *node) {
 	index0 := n.child[0].findex // array index location in frame
 	index2 := index0 - 1        // shallow array for range, always just behind index0
@@ -2819,47 +2856,57 @@ func _range(n *node) {
 	var an *node
 	if len(n.child) == 4 {
 		an = n.child[2]
-		index1 := n.child[1].findex // array value location in frame
-		if isString(an.typ.TypeOf()) {
-			// Special variant of "range" for string, where the index indicates the byte position
-			// of the rune in the string, rather than the index of the rune in array.
-			stringType := reflect.TypeOf("")
-			value = genValueAs(an, rat) // range on string iterates over runes
-			n.exec = func(f *frame) bltn {
-				a := f.data[index2]
-				v0 := f.data[index3]
-				v0.SetInt(v0.Int() + 1)
-				i := int(v0.Int())
-				if i >= a.Len() {
-					return fnext
-				}
-				// Compute byte position of the rune in string
-				pos := a.Slice(0, i).Convert(stringType).Len()
-				f.data[index0].SetInt(int64(pos))
-				f.data[index1].Set(a.Index(i))
-				return tnext
-			}
-		} else {
-			value = genValueRangeArray(an)
-			n.exec = func(f *frame) bltn {
-				a := f.data[index2]
-				v0 := f.data[index0]
-				v0.SetInt(v0.Int() + 1)
-				i := int(v0.Int())
-				if i >= a.Len() {
-					return fnext
-				}
-				f.data[index1].Set(a.Index(i))
-				return tnext
-			}
-		}
 	} else {
 		an = n.child[1]
-		if isString(an.typ.TypeOf()) {
-			value = genValueAs(an, rat) // range on string iterates over runes
-		} else {
-			value = genValueRangeArray(an)
+	}
+	if isString(an.typ.TypeOf()) {
+		// A string is ranged over by byte offsets, decoding one rune at a
+		// time as Go does: each invalid byte is one RuneError of size 1, and
+		// the index is the rune's byte offset. Index3 holds the offset of
+		// the next rune.
+		value = genValue(an)
+		index1 := -1
+		if len(n.child) == 4 {
+			index1 = n.child[1].findex
 		}
+		n.exec = func(f *frame) bltn {
+			s := f.data[index2].String()
+			next := f.data[index3]
+			pos := int(next.Int())
+			if pos >= len(s) {
+				return fnext
+			}
+			r, size := utf8.DecodeRuneInString(s[pos:])
+			next.SetInt(int64(pos + size))
+			f.data[index0].SetInt(int64(pos))
+			if index1 >= 0 {
+				f.data[index1].SetInt(int64(r))
+			}
+			return tnext
+		}
+		n.child[0].exec = func(f *frame) bltn {
+			f.data[index2] = value(f)
+			f.data[index3].SetInt(0)
+			return n.exec
+		}
+		return
+	}
+	if len(n.child) == 4 {
+		index1 := n.child[1].findex // array value location in frame
+		value = genValueRangeArray(an)
+		n.exec = func(f *frame) bltn {
+			a := f.data[index2]
+			v0 := f.data[index0]
+			v0.SetInt(v0.Int() + 1)
+			i := int(v0.Int())
+			if i >= a.Len() {
+				return fnext
+			}
+			f.data[index1].Set(a.Index(i))
+			return tnext
+		}
+	} else {
+		value = genValueRangeArray(an)
 		n.exec = func(f *frame) bltn {
 			v0 := f.data[index0]
 			v0.SetInt(v0.Int() + 1)
@@ -2872,13 +2919,9 @@ func _range(n *node) {
 
 	// Init sequence
 	next := n.exec
-	index := index0
-	if isString(an.typ.TypeOf()) && len(n.child) == 4 {
-		index = index3
-	}
 	n.child[0].exec = func(f *frame) bltn {
 		f.data[index2] = value(f) // set array shallow copy for range
-		f.data[index].SetInt(-1)  // assing index value
+		f.data[index0].SetInt(-1) // assing index value
 		return next
 	}
 }

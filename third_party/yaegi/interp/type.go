@@ -1578,11 +1578,14 @@ func (m methodSet) equals(n methodSet) bool {
 }
 
 // Methods returns a map of method type strings, indexed by method names.
+// gopar: it is Go's method set: a method with a pointer receiver belongs to
+// the pointer type only (and to a struct embedding the pointer), so that a
+// value does not satisfy an interface through it (var i any = t; i.(P)).
 func (t *itype) methods() methodSet {
 	seen := map[*itype]bool{}
-	var getMethods func(typ *itype) methodSet
+	var getMethods func(typ *itype, ptr bool) methodSet
 
-	getMethods = func(typ *itype) methodSet {
+	getMethods = func(typ *itype, ptr bool) methodSet {
 		res := make(methodSet)
 
 		if seen[typ] {
@@ -1593,7 +1596,7 @@ func (t *itype) methods() methodSet {
 
 		switch typ.cat {
 		case linkedT:
-			for k, v := range getMethods(typ.val) {
+			for k, v := range getMethods(typ.val, ptr) {
 				res[k] = v
 			}
 		case interfaceT:
@@ -1602,7 +1605,7 @@ func (t *itype) methods() methodSet {
 				if f.typ.cat == funcT {
 					res[f.name] = f.typ.TypeOf().String()
 				} else {
-					for k, v := range getMethods(f.typ) {
+					for k, v := range getMethods(f.typ, ptr) {
 						res[k] = v
 					}
 				}
@@ -1622,7 +1625,7 @@ func (t *itype) methods() methodSet {
 					res[m.Name] = m.Type.String()
 				}
 			}
-			for k, v := range getMethods(typ.val) {
+			for k, v := range getMethods(typ.val, true) {
 				res[k] = v
 			}
 		case structT:
@@ -1630,19 +1633,31 @@ func (t *itype) methods() methodSet {
 				if !f.embed {
 					continue
 				}
-				for k, v := range getMethods(f.typ) {
+				for k, v := range getMethods(f.typ, ptr) {
 					res[k] = v
 				}
 			}
 		}
 		// Get all methods defined on this type.
 		for _, m := range typ.method {
+			if !ptr && isPtrReceiver(m) {
+				continue
+			}
 			res[m.ident] = m.typ.TypeOf().String()
 		}
 		return res
 	}
 
-	return getMethods(t)
+	return getMethods(t, t.cat == ptrT)
+}
+
+// isPtrReceiver reports whether the method declared by m has a pointer
+// receiver (func (t *T) M()).
+func isPtrReceiver(m *node) bool {
+	if m == nil || m.kind != funcDecl || len(m.child) == 0 || len(m.child[0].child) == 0 {
+		return false
+	}
+	return m.child[0].child[0].lastChild().kind == starExpr
 }
 
 // id returns a unique type identificator string.
