@@ -20,6 +20,17 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 	sname := root.child[0].ident + "["
 	if root.kind == funcDecl {
 		sname = root.child[1].ident + "["
+		if recv := root.child[0]; len(recv.child) > 0 {
+			// Methods of different generic types share names: without the
+			// receiver's type in the key, A[int].M was B[int].M's copy.
+			rt := recv.child[0].lastChild()
+			if rt.kind == starExpr {
+				rt = rt.child[0]
+			}
+			if len(rt.child) > 0 {
+				sname = rt.child[0].ident + "." + sname
+			}
+		}
 	}
 
 	// Input type parameters must be resolved prior AST generation, as compilation
@@ -85,7 +96,9 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 
 			// Node is the receiver of a generic method.
 			if root.kind == funcDecl && n.anc == root && childPos(n) == 0 && len(n.child) > 0 {
-				rtn := n.child[0].child[1]
+				// The type is the last child: a receiver may have no name
+				// (func (List[T]) Len() int).
+				rtn := n.child[0].lastChild()
 				// Method receiver is a generic type if it takes some type parameters.
 				if rtn.kind == indexExpr || rtn.kind == indexListExpr || (rtn.kind == starExpr && (rtn.child[0].kind == indexExpr || rtn.child[0].kind == indexListExpr)) {
 					if rtn.kind == starExpr {
@@ -167,7 +180,7 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 	}
 	if rtname != "" {
 		// Replace method receiver type by synthetized ident.
-		nod := r.child[0].child[0].child[1]
+		nod := r.child[0].child[0].lastChild()
 		if recvrPtr {
 			nod = nod.child[0]
 		}
