@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // lowerBox stores values of cell-defined struct and other non-pointer
@@ -164,34 +165,126 @@ func (l *lowerer) box(e ast.Expr, target types.Type) ast.Expr {
 	if !ok || tv.Type == nil || !l.wrappedValueType(tv.Type) || types.NewMethodSet(tv.Type).Len() == 0 {
 		return e
 	}
-	name, ok := l.boxHelper(tv.Type, target)
-	if !ok {
-		return e
+	if call, ok := l.boxCall(e, tv.Type, target); ok {
+		return call
 	}
-	return &ast.CallExpr{Fun: &ast.Ident{NamePos: e.Pos(), Name: name}, Args: []ast.Expr{e}}
+	return e
+}
+
+// boxCall is the call of the helper that boxes e, of type t, as iface.
+func (l *lowerer) boxCall(e ast.Expr, t, iface types.Type) (ast.Expr, bool) {
+	name, params, ok := l.boxHelper(t, iface)
+	if !ok {
+		return nil, false
+	}
+	var fun ast.Expr = &ast.Ident{NamePos: e.Pos(), Name: name}
+	if len(params) > 0 {
+		// In a generic body the helper is generic too: instantiated with
+		// the body's type parameters, it boxes each instance's values.
+		var args []ast.Expr
+		for _, p := range params {
+			args = append(args, ast.NewIdent(p))
+		}
+		if len(args) == 1 {
+			fun = &ast.IndexExpr{X: fun, Index: args[0]}
+		} else {
+			fun = &ast.IndexListExpr{X: fun, Indices: args}
+		}
+	}
+	return &ast.CallExpr{Fun: fun, Args: []ast.Expr{e}}, true
 }
 
 // boxHelper writes, once per type and interface, the func that boxes a
 // value. It returns the interface: only a func result makes yaegi build
 // the interface value right.
-func (l *lowerer) boxHelper(t, iface types.Type) (string, bool) {
+// The names of the type parameters the two types mention, if any, are the
+// helper's type parameters, in order.
+func (l *lowerer) boxHelper(t, iface types.Type) (string, []string, bool) {
 	src, ok := l.s.typeSource(t, l.pkg)
 	if !ok {
-		return "", false
+		return "", nil, false
 	}
 	isrc, ok := l.s.typeSource(iface, l.pkg)
 	if !ok {
-		return "", false
+		return "", nil, false
+	}
+	var params []string
+	seen := map[string]bool{}
+	for _, tp := range typeParamsIn(types.NewTuple(
+		types.NewVar(token.NoPos, nil, "", t), types.NewVar(token.NoPos, nil, "", iface))) {
+		if name := typeParamName(tp.Obj().Name()); !seen[name] {
+			seen[name] = true
+			params = append(params, name)
+		}
 	}
 	if l.boxes == nil {
 		l.boxes = map[string]string{}
 	}
 	key := src + " as " + isrc
 	if name, ok := l.boxes[key]; ok {
-		return name, true
+		return name, params, true
 	}
 	name := fmt.Sprintf("_goparBox%d_%d", l.cellNo, len(l.boxes)+1)
 	l.boxes[key] = name
-	l.addHelper(fmt.Sprintf("package main\n\nfunc %s(v %s) %s { return &v }\n", name, src, isrc))
-	return name, true
+	tparams := ""
+	if len(params) > 0 {
+		tparams = "[" + strings.Join(params, ", ") + " any]"
+	}
+	l.addHelper(fmt.Sprintf("package main\n\nfunc %s%s(v %s) %s { return &v }\n", name, tparams, src, isrc))
+	return name, params, true
+}
+
+// typeParamsIn lists the type parameters t is made of, in the order they
+// appear.
+func typeParamsIn(t types.Type) []*types.TypeParam {
+	var out []*types.TypeParam
+	seen := map[types.Type]bool{}
+	var walk func(types.Type)
+	walk = func(t types.Type) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.TypeParam:
+			out = append(out, t)
+		case *types.Alias:
+			walk(types.Unalias(t))
+		case *types.Named:
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				walk(t.At(i).Type())
+			}
+		case *types.Signature:
+			walk(t.Params())
+			walk(t.Results())
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				walk(t.Field(i).Type())
+			}
+		case *types.Interface:
+			for i := 0; i < t.NumExplicitMethods(); i++ {
+				walk(t.ExplicitMethod(i).Type())
+			}
+			for i := 0; i < t.NumEmbeddeds(); i++ {
+				walk(t.EmbeddedType(i))
+			}
+		}
+	}
+	walk(t)
+	return out
 }

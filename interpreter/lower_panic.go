@@ -29,8 +29,8 @@ func (l *lowerer) lowerPanic(root ast.Node) {
 			}
 			if l.wrappedValueType(tv.Type) && methodOf(tv.Type, "Error") {
 				// Panicked through a pointer, which keeps the value.
-				if name, ok := l.boxHelper(tv.Type, types.Universe.Lookup("error").Type()); ok {
-					call.Args[0] = &ast.CallExpr{Fun: ast.NewIdent(name), Args: []ast.Expr{call.Args[0]}}
+				if boxed, ok := l.boxCall(call.Args[0], tv.Type, types.Universe.Lookup("error").Type()); ok {
+					call.Args[0] = boxed
 					return e
 				}
 			}
