@@ -405,7 +405,7 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 		return n.typ, nil
 	}
 	if sname := typeName(n); sname != "" {
-		sym, _, found := sc.lookup(sname)
+		sym, found := sc.declaredType(sname)
 		if found && sym.kind == typeSym && sym.typ != nil {
 			if sym.typ.isComplete() {
 				return sym.typ, nil
@@ -901,7 +901,7 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 
 	case interfaceType:
 		if sname := typeName(n); sname != "" {
-			if sym, _, found := sc.lookup(sname); found && sym.kind == typeSym {
+			if sym, found := sc.declaredType(sname); found && sym.kind == typeSym {
 				t = interfaceOf(sym.typ, sym.typ.field, sym.typ.constraint, sym.typ.ulconstraint, withNode(n), withScope(sc))
 			}
 		}
@@ -1044,7 +1044,7 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 		var found bool
 		sname := structName(n)
 		if sname != "" {
-			sym, _, found = sc.lookup(sname)
+			sym, found = sc.declaredType(sname)
 			if found && sym.kind == typeSym && sym.typ != nil {
 				t = structOf(sym.typ, sym.typ.field, withNode(n), withScope(sc))
 			} else {
@@ -1210,6 +1210,20 @@ func isBuiltinCall(n *node, sc *scope) bool {
 		}
 	}
 	return s != nil && s.kind == bltnSym
+}
+
+// declaredType is the symbol a type declaration named name completes: in
+// the package, the one its earlier passes made; in a func, one of the
+// current block only. gopar: a type declared in a func took the place of a
+// type of the same name declared around it (a closure's `type node` made
+// main's node its own type, whose values then failed to assign).
+func (s *scope) declaredType(name string) (*symbol, bool) {
+	if s.global {
+		sym, _, found := s.lookup(name)
+		return sym, found
+	}
+	sym, found := s.sym[name]
+	return sym, found
 }
 
 // struct name returns the name of a struct type.
