@@ -460,6 +460,16 @@ func sortedKeys[V any](m map[string]V) []string {
 // hidden names when the cells did not import them. Types that cannot be
 // named (unexported types of other packages, types local to a func) fail.
 func (s *Session) typeSource(t types.Type, main *types.Package) (string, bool) {
+	return s.typeSourceIn(t, main, false)
+}
+
+// typeSourceLocal is typeSource for code written in the scope where t is
+// used: types declared in a func are named there, by their names.
+func (s *Session) typeSourceLocal(t types.Type, main *types.Package) (string, bool) {
+	return s.typeSourceIn(t, main, true)
+}
+
+func (s *Session) typeSourceIn(t types.Type, main *types.Package, local bool) (string, bool) {
 	ok := true
 	var check func(types.Type)
 	seen := map[types.Type]bool{}
@@ -474,8 +484,8 @@ func (s *Session) typeSource(t types.Type, main *types.Package) (string, bool) {
 			if obj.Pkg() != nil && obj.Pkg() != main && !obj.Exported() {
 				ok = false
 			}
-			if obj.Pkg() == main && obj.Parent() != main.Scope() {
-				ok = false // declared inside a func
+			if obj.Pkg() == main && obj.Parent() != main.Scope() && !local {
+				ok = false // declared inside a func: named only in its scope
 			}
 			if args := t.TypeArgs(); args != nil {
 				for i := 0; i < args.Len(); i++ {

@@ -403,16 +403,16 @@ func (p *valuePrinter) dynamic(v any, depth int, methods bool) {
 	case m.typ != nil:
 		p.value(m.raw, m.typ, depth, methods)
 	case m.wrapper.IsValid() && methods && !p.sharp:
-		p.compiled(m.wrapper, depth) // the wrapper has the methods fmt calls
+		p.compiled(m.wrapper, depth, methods) // the wrapper has the methods fmt calls
 	default:
-		p.compiled(m.raw, depth)
+		p.compiled(m.raw, depth, methods)
 	}
 }
 
 // value prints rv, a value of interpreted type t as yaegi represents it.
 func (p *valuePrinter) value(rv reflect.Value, t *interp.Type, depth int, methods bool) {
 	if t == nil || t.Compiled() != nil && t.Kind() != reflect.Interface {
-		p.compiled(rv, depth)
+		p.compiled(rv, depth, methods)
 		return
 	}
 	kind := t.Kind()
@@ -525,7 +525,7 @@ func (p *valuePrinter) value(rv reflect.Value, t *interp.Type, depth int, method
 		p.address(rv, t)
 		return
 	}
-	p.compiled(rv, depth) // numbers, strings, bools; what yaegi keeps otherwise
+	p.compiled(rv, depth, methods) // numbers, strings, bools; what yaegi keeps otherwise
 }
 
 func (p *valuePrinter) sep() {
@@ -625,7 +625,7 @@ func (p *valuePrinter) call(t *interp.Type, name string, rv reflect.Value) (s st
 
 // compiled prints a value fmt prints right by itself, or (at depth > 0)
 // as fmt would print it inside another value.
-func (p *valuePrinter) compiled(rv reflect.Value, depth int) {
+func (p *valuePrinter) compiled(rv reflect.Value, depth int, methods bool) {
 	if !rv.IsValid() {
 		p.b.WriteString("<nil>")
 		return
@@ -637,8 +637,9 @@ func (p *valuePrinter) compiled(rv reflect.Value, depth int) {
 		}
 		rv = rv.Elem()
 	}
-	if depth > 0 && rv.Kind() == reflect.Pointer {
-		// fmt prints &{...} for a pointer only at the top.
+	if depth > 0 && rv.Kind() == reflect.Pointer && !(methods && !p.sharp && !rv.IsNil() && hasPrintMethod(rv)) {
+		// fmt prints &{...} for a pointer only at the top, and calls the
+		// Error or String method of one at any depth (an error in a field).
 		switch {
 		case rv.IsNil() && p.sharp:
 			p.b.WriteString("(" + rv.Type().String() + ")(nil)")
@@ -661,6 +662,18 @@ func (p *valuePrinter) compiled(rv reflect.Value, depth int) {
 		x = rv.Interface()
 	}
 	fmt.Fprintf(&p.b, p.verb(), x)
+}
+
+// hasPrintMethod reports whether fmt calls a method of rv to print it.
+func hasPrintMethod(rv reflect.Value) bool {
+	if !rv.CanInterface() {
+		return false
+	}
+	switch rv.Interface().(type) {
+	case error, fmt.Stringer, fmt.Formatter:
+		return true
+	}
+	return false
 }
 
 // compareKeys orders map keys as fmt does (internal/fmtsort).

@@ -18,10 +18,20 @@ import (
 // right. The formatter of an interface type finds the cell type of its
 // value through a typeTable (dyntype.go).
 type fmtGen struct {
-	l     *lowerer
-	names map[string]string // type and mode -> formatter name; interface type -> its table
-	src   strings.Builder   // generated funcs
-	n     int
+	l      *lowerer
+	names  map[string]string // type and mode -> formatter name; interface type -> its table
+	src    strings.Builder   // generated funcs
+	n      int
+	locals []localFormatter // formatters of types declared in funcs
+}
+
+// localFormatter is the formatter of a type made of types declared inside
+// a func, which no func of the package can name: a variable holding a func
+// literal, declared right after the last of those type declarations
+// (insertLocalFormatters), where each of them is in scope.
+type localFormatter struct {
+	name, typ, body string
+	after           *types.TypeName
 }
 
 // fmtMode is how a value is printed.
@@ -160,11 +170,22 @@ func (g *fmtGen) decls() []ast.Decl {
 // formatter returns the name of the formatter of t in mode, writing it (and
 // those it needs) on first use. It fails when t cannot be named in source.
 func (g *fmtGen) formatter(t types.Type, mode fmtMode) (string, bool) {
+	after := lastLocalType(t, g.l.pkg)
 	key := types.TypeString(t, nil) + "|" + mode.key()
+	if after != nil {
+		// Two funcs may declare types of one name.
+		key += fmt.Sprintf("|%d", after.Pos())
+	}
 	if name, ok := g.names[key]; ok {
 		return name, name != ""
 	}
-	typ, ok := g.l.s.typeSource(t, g.l.pkg)
+	var typ string
+	var ok bool
+	if after == nil {
+		typ, ok = g.l.s.typeSource(t, g.l.pkg)
+	} else {
+		typ, ok = g.l.s.typeSourceLocal(t, g.l.pkg)
+	}
 	if !ok {
 		g.names[key] = ""
 		return "", false
@@ -173,8 +194,120 @@ func (g *fmtGen) formatter(t types.Type, mode fmtMode) (string, bool) {
 	name := fmt.Sprintf("_goparFmt%d_%d", g.l.cellNo, g.n)
 	g.names[key] = name
 	body := g.body(t, mode)
+	if after != nil {
+		g.locals = append(g.locals, localFormatter{name: name, typ: typ, body: body, after: after})
+		return name, true
+	}
 	fmt.Fprintf(&g.src, "func %s(v %s, depth int) string {\n%s\n}\n", name, typ, body)
 	return name, true
+}
+
+// lastLocalType is the type declared inside a func that t is made of and
+// that is declared last, or nil. The types t is made of are all in scope
+// where t is used, so each is declared before it, in its scope or in one
+// around it.
+func lastLocalType(t types.Type, main *types.Package) *types.TypeName {
+	var last *types.TypeName
+	seen := map[types.Type]bool{}
+	var walk func(types.Type)
+	walk = func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Named:
+			obj := t.Obj()
+			if main != nil && obj.Pkg() == main && obj.Parent() != nil && obj.Parent() != main.Scope() {
+				if last == nil || obj.Pos() > last.Pos() {
+					last = obj
+				}
+				walk(t.Underlying()) // its fields may be of other local types
+			}
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Alias:
+			walk(types.Unalias(t))
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				walk(t.Field(i).Type())
+			}
+		case *types.Signature:
+			for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := 0; i < tup.Len(); i++ {
+					walk(tup.At(i).Type())
+				}
+			}
+		}
+	}
+	walk(t)
+	return last
+}
+
+// insertLocalFormatters declares the formatters of types declared in funcs
+// right after the last type declaration each needs. They are all declared
+// before any is assigned, as they may call each other. Each func literal is
+// made in a frame of its own, as lowerDeferClosure makes them: a deferred
+// call may print.
+func (l *lowerer) insertLocalFormatters(roots []ast.Node) {
+	if l.fmt == nil || len(l.fmt.locals) == 0 {
+		return
+	}
+	after := map[*types.TypeName][]localFormatter{}
+	for _, f := range l.fmt.locals {
+		after[f.after] = append(after[f.after], f)
+	}
+	for _, r := range roots {
+		rewriteStmts(r, func(st ast.Stmt) []ast.Stmt {
+			ds, ok := st.(*ast.DeclStmt)
+			if !ok {
+				return nil
+			}
+			gd, ok := ds.Decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				return nil
+			}
+			var fs []localFormatter
+			for _, sp := range gd.Specs {
+				if tn, ok := l.info.Defs[sp.(*ast.TypeSpec).Name].(*types.TypeName); ok {
+					fs = append(fs, after[tn]...)
+					delete(after, tn)
+				}
+			}
+			if len(fs) == 0 {
+				return nil
+			}
+			var src strings.Builder
+			src.WriteString("package main\nfunc _() {\n")
+			for _, f := range fs {
+				fmt.Fprintf(&src, "var %s func(%s, int) string\n", f.name, f.typ)
+			}
+			for _, f := range fs {
+				sig := fmt.Sprintf("func(v %s, depth int) string", f.typ)
+				fmt.Fprintf(&src, "%s = func() %s {\nreturn %s {\n%s\n}\n}()\n", f.name, sig, sig, f.body)
+			}
+			src.WriteString("}\n")
+			file, err := parser.ParseFile(l.fset, "_fmt.go", src.String(), parser.SkipObjectResolution)
+			if err != nil {
+				panic(fmt.Sprintf("generated formatter does not parse: %v\n%s", err, src.String()))
+			}
+			clearPositions(file)
+			body := file.Decls[0].(*ast.FuncDecl).Body.List
+			return append([]ast.Stmt{st}, body...)
+		})
+	}
 }
 
 // sub formats a component of a value (an element, a field).
@@ -330,9 +463,11 @@ func (g *fmtGen) sortedKeys(b *strings.Builder, u *types.Map) {
 	}
 }
 
-// typeName writes t for generated code, falling back to any.
+// typeName writes t for generated code, falling back to any. A type
+// declared in a func is named only in the formatter of a type made of it,
+// which is declared in its scope.
 func (g *fmtGen) typeName(t types.Type) string {
-	if s, ok := g.l.s.typeSource(t, g.l.pkg); ok {
+	if s, ok := g.l.s.typeSourceLocal(t, g.l.pkg); ok {
 		return s
 	}
 	return "any"

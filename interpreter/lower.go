@@ -115,9 +115,10 @@ func (l *lowerer) zeroValue(t types.Type) ast.Expr {
 }
 
 // typeAST writes t as a type expression cells can use (any when t cannot
-// be named).
+// be named). The expression goes where t is used, so a type declared in a
+// func is named there; a declaration of the package never has such a type.
 func (l *lowerer) typeAST(t types.Type) ast.Expr {
-	src, ok := l.s.typeSource(t, l.pkg)
+	src, ok := l.s.typeSourceLocal(t, l.pkg)
 	if !ok {
 		return ast.NewIdent("any")
 	}

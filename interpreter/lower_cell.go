@@ -96,6 +96,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		l.lowerDeferClosure(r)
 		renameTypeParams(r, c.info)
 	}
+	l.insertLocalFormatters(roots)
 	l.lowerTopLevel(body, c.defined)
 	l.lowerResult(body)
 	funcVarDecls, funcAssigns := l.lowerFuncVar(pc.decls)
