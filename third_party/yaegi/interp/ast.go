@@ -492,6 +492,9 @@ func (interp *Interpreter) ast(f ast.Node) (string, *node, error) {
 			var act action
 			var kind nkind
 			if len(a.Lhs) > 1 && len(a.Rhs) == 1 {
+				// x, ok := (<-c) is x, ok := <-c: the comma-ok forms are
+				// recognised by the kind of the expression, not of its parentheses.
+				a.Rhs[0] = ast.Unparen(a.Rhs[0])
 				if a.Tok == token.DEFINE {
 					kind = defineXStmt
 				} else {
@@ -889,6 +892,7 @@ func (interp *Interpreter) ast(f ast.Node) (string, *node, error) {
 			switch {
 			case a.Values != nil:
 				if len(a.Names) > 1 && len(a.Values) == 1 {
+					a.Values[0] = ast.Unparen(a.Values[0])
 					if anc.node.kind == constDecl || anc.node.kind == varDecl {
 						kind = defineXStmt
 					} else {

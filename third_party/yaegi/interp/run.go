@@ -1901,6 +1901,9 @@ func getIndexMap2(n *node) {
 				v := value0(f).MapIndex(mi)
 				if v.IsValid() {
 					dest(f).Set(v)
+				} else {
+					// A missing key gives the zero value, also to a variable that held one.
+					dest(f).SetZero()
 				}
 				if doStatus {
 					value2(f).SetBool(v.IsValid())
@@ -1922,6 +1925,9 @@ func getIndexMap2(n *node) {
 				v := value0(f).MapIndex(value1(f))
 				if v.IsValid() {
 					dest(f).Set(v)
+				} else {
+					// A missing key gives the zero value, also to a variable that held one.
+					dest(f).SetZero()
 				}
 				if doStatus {
 					value2(f).SetBool(v.IsValid())
