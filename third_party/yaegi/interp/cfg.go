@@ -2210,7 +2210,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			case n.rval.IsValid():
 				n.gen = nop
 				n.findex = notInFrame
-			case n.anc.kind == assignStmt && n.anc.action == aAssign && n.anc.nright == 1:
+			case n.anc.kind == assignStmt && n.anc.action == aAssign && n.anc.nright == 1 && isDirectDest(n.anc.child[childPos(n)-n.anc.nright]):
 				dest := n.anc.child[childPos(n)-n.anc.nright]
 				n.typ = dest.typ
 				n.findex = dest.findex
@@ -3135,6 +3135,15 @@ func isValueUntyped(v reflect.Value) bool {
 }
 
 // isArithmeticAction returns true if the node action is an arithmetic operator.
+// isDirectDest reports whether an operation assigned to dest can write its
+// result straight into dest's frame slot: only a variable's slot is the
+// variable itself (that of xs[i] or p.f holds a copy), and a variable of an
+// interface type needs its value wrapped first (a = !a.(bool) with a of type
+// any called SetBool on the interface).
+func isDirectDest(dest *node) bool {
+	return dest.kind == identExpr && !isInterface(dest.typ)
+}
+
 func isArithmeticAction(n *node) bool {
 	switch n.action {
 	case aAdd, aAnd, aAndNot, aBitNot, aMul, aNeg, aOr, aPos, aQuo, aRem, aShl, aShr, aSub, aXor:
