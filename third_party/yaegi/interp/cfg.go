@@ -291,7 +291,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 
 		case commClause:
 			sc = sc.pushBloc()
-			if len(n.child) > 0 && n.child[0].action == aAssign {
+			// Only a short variable declaration declares: case x = <-c
+			// assigns the x in scope.
+			if len(n.child) > 0 && n.child[0].kind == defineStmt && n.child[0].action == aAssign {
 				ch := n.child[0].child[1].child[0]
 				var typ *itype
 				if typ, err = nodeType(interp, sc, ch); err != nil {
@@ -537,6 +539,11 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 
 		case ifStmt0, ifStmt1, ifStmt2, ifStmt3:
 			sc = sc.pushBloc()
+
+		case selectStmt:
+			// A break without label leaves the select, not the enclosing loop.
+			sc = sc.pushBloc()
+			sc.loop = n
 
 		case switchStmt, switchIfStmt, typeSwitch:
 			// Make sure default clause is in last position.
@@ -1383,7 +1390,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				return
 			}
 			n.start = n.child[0].start
-			n.lastChild().tnext = n.anc.anc // exit node is selectStmt
+			exitCommClause(n)
 
 		case commClause:
 			wireChild(n)
@@ -1391,10 +1398,16 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			if len(n.child) == 0 {
 				return
 			}
-			if len(n.child) > 1 {
+			if isSelectAssign(n) {
+				// The select receives; the clause assigns what it received.
+				wireSelectAssign(n)
+				// The value and the status received, stored by the select.
+				n.findex = sc.add(n.child[0].lastChild().typ)
+				sc.add(sc.getType("bool"))
+			} else if len(n.child) > 1 {
 				n.start = n.child[1].start // Skip chan operation, performed by select
 			}
-			n.lastChild().tnext = n.anc.anc // exit node is selectStmt
+			exitCommClause(n)
 
 		case compositeLitExpr:
 			wireChild(n)
@@ -1934,45 +1947,27 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			}
 
 		case selectStmt:
+			sc = sc.pop()
 			wireChild(n)
 			// Move action to block statement, so select node can be an exit point.
 			n.child[0].gen = _select
-			// Chain channel init actions in commClauses prior to invoking select.
+			// Chain the evaluations of the channel operands and of the values
+			// sent, in source order, prior to invoking select.
 			var cur *node
 			for _, c := range n.child[0].child {
-				if c.kind == commClauseDefault {
-					// No channel init in this case.
-					continue
-				}
-				var an, pn *node // channel init action nodes
-				if len(c.child) > 0 {
-					switch c0 := c.child[0]; {
-					case c0.kind == exprStmt && len(c0.child) == 1 && c0.child[0].action == aRecv:
-						an = c0.child[0].child[0]
-						pn = an
-					case c0.action == aAssign:
-						an = c0.lastChild().child[0]
-						pn = an
-					case c0.kind == sendStmt:
-						an = c0.child[0]
-						pn = c0.child[1]
+				ch, val, _ := commOp(c)
+				for _, an := range []*node{ch, val} {
+					if an == nil || an.kind == identExpr || an.kind == basicLit {
+						// Nothing to compute before reading its value.
+						continue
 					}
-				}
-				if an == nil {
-					continue
-				}
-				if cur == nil {
-					// First channel init action, the entry point for the select block.
-					n.start = an.start
-				} else {
-					// Chain channel init action to the previous one.
-					cur.tnext = an.start
-				}
-				if pn != nil {
-					// Chain channect init action to send data init action.
-					// (already done by wireChild, but let's be explicit).
-					an.tnext = pn
-					cur = pn
+					if cur == nil {
+						// First channel init action, the entry point for the select block.
+						n.start = an.start
+					} else {
+						cur.tnext = an.start
+					}
+					cur = an
 				}
 			}
 			if cur == nil {
