@@ -3605,6 +3605,10 @@ func recv(n *node) {
 	tnext := getExec(n.tnext)
 	i := n.findex
 	l := n.level
+	if isRecvIntoVar(n) {
+		recvIntoVar(n, value, tnext)
+		return
+	}
 
 	if n.interp.cancelChan {
 		// Cancellable channel read
