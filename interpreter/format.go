@@ -22,15 +22,16 @@ type fmtGen struct {
 	names  map[string]string // type and mode -> formatter name; interface type -> its table
 	src    strings.Builder   // generated funcs
 	n      int
-	locals []localFormatter // formatters of types declared in funcs
+	locals []localFormatter // formatters (and comparers) of types declared in funcs
 }
 
-// localFormatter is the formatter of a type made of types declared inside
-// a func, which no func of the package can name: a variable holding a func
-// literal, declared right after the last of those type declarations
-// (insertLocalFormatters), where each of them is in scope.
+// localFormatter is the formatter (or the comparer of map keys) of a type
+// made of types declared inside a func, which no func of the package can
+// name: a variable holding a func literal of type sig, declared right
+// after the last of those type declarations (insertLocalFormatters), where
+// each of them is in scope.
 type localFormatter struct {
-	name, typ, body string
+	name, sig, body string
 	after           *types.TypeName
 }
 
@@ -195,7 +196,7 @@ func (g *fmtGen) formatter(t types.Type, mode fmtMode) (string, bool) {
 	g.names[key] = name
 	body := g.body(t, mode)
 	if after != nil {
-		g.locals = append(g.locals, localFormatter{name: name, typ: typ, body: body, after: after})
+		g.locals = append(g.locals, localFormatter{name: name, sig: "func(v " + typ + ", depth int) string", body: body, after: after})
 		return name, true
 	}
 	fmt.Fprintf(&g.src, "func %s(v %s, depth int) string {\n%s\n}\n", name, typ, body)
@@ -292,11 +293,10 @@ func (l *lowerer) insertLocalFormatters(roots []ast.Node) {
 			var src strings.Builder
 			src.WriteString("package main\nfunc _() {\n")
 			for _, f := range fs {
-				fmt.Fprintf(&src, "var %s func(%s, int) string\n", f.name, f.typ)
+				fmt.Fprintf(&src, "var %s %s\n", f.name, f.sig)
 			}
 			for _, f := range fs {
-				sig := fmt.Sprintf("func(v %s, depth int) string", f.typ)
-				fmt.Fprintf(&src, "%s = func() %s {\nreturn %s {\n%s\n}\n}()\n", f.name, sig, sig, f.body)
+				fmt.Fprintf(&src, "%s = func() %s {\nreturn %s {\n%s\n}\n}()\n", f.name, f.sig, f.sig, f.body)
 			}
 			src.WriteString("}\n")
 			file, err := parser.ParseFile(l.fset, "_fmt.go", src.String(), parser.SkipObjectResolution)
@@ -520,11 +520,19 @@ func orderedLess(t types.Type) string {
 // numbers and strings by value, false before true, structs and arrays
 // field by field. It fails for other kinds.
 func (g *fmtGen) comparer(t types.Type) (string, bool) {
+	after := lastLocalType(t, g.l.pkg)
 	key := "cmp|" + types.TypeString(t, nil)
-	if name, ok := g.names[key]; ok {
+	var typ string
+	var ok bool
+	if after != nil {
+		key += fmt.Sprintf("|%d", after.Pos())
+		typ, ok = g.l.s.typeSourceLocal(t, g.l.pkg)
+	} else {
+		typ, ok = g.l.s.typeSource(t, g.l.pkg)
+	}
+	if name, found := g.names[key]; found {
 		return name, name != ""
 	}
-	typ, ok := g.l.s.typeSource(t, g.l.pkg)
 	if !ok {
 		g.names[key] = ""
 		return "", false
@@ -568,6 +576,10 @@ func (g *fmtGen) comparer(t types.Type) (string, bool) {
 			g.names[key] = ""
 			return "", false
 		}
+	}
+	if after != nil {
+		g.locals = append(g.locals, localFormatter{name: name, sig: "func(x, y " + typ + ") int", body: body.String() + "return 0", after: after})
+		return name, true
 	}
 	fmt.Fprintf(&g.src, "func %s(x, y %s) int {\n%sreturn 0\n}\n", name, typ, body.String())
 	return name, true
