@@ -47,20 +47,18 @@ func TestLanguage(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			want := runCompiled(t, filepath.Join(bin, name))
-			got := runCells(t, filepath.Join(dir, "main.go"))
-			ok := true
-			if got.stdout != want.stdout {
-				ok = false
-				t.Errorf("stdout differs\n--- go run\n%s\n--- cells\n%s", want.stdout, got.stdout)
+			path := filepath.Join(dir, "main.go")
+			cells, err := programCells(path)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if got.panic != want.panic {
-				ok = false
-				t.Errorf("panic differs\n--- go run: %q\n--- cells:  %q", want.panic, got.panic)
+			ok := sameRun(t, "cells", want, runCells(t, cells))
+			// The same program pasted into one cell as written.
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if got.err != "" && want.panic == "" {
-				ok = false
-				t.Errorf("cells failed: %s", got.err)
-			}
+			ok = sameRun(t, "one cell", want, runCells(t, []string{string(src)})) && ok
 			mu.add(name, ok)
 		})
 	}
@@ -68,6 +66,25 @@ func TestLanguage(t *testing.T) {
 		pass, fail := mu.split()
 		t.Logf("language suite: %d passed, %d failed %v", len(pass), len(fail), fail)
 	})
+}
+
+// sameRun reports whether a run as cells did what the compiled program did.
+func sameRun(t *testing.T, how string, want, got langRun) bool {
+	t.Helper()
+	ok := true
+	if got.stdout != want.stdout {
+		ok = false
+		t.Errorf("stdout differs\n--- go run\n%s\n--- %s\n%s", want.stdout, how, got.stdout)
+	}
+	if got.panic != want.panic {
+		ok = false
+		t.Errorf("panic differs\n--- go run: %q\n--- %s:  %q", want.panic, how, got.panic)
+	}
+	if got.err != "" && want.panic == "" {
+		ok = false
+		t.Errorf("%s failed: %s", how, got.err)
+	}
+	return ok
 }
 
 type langRun struct {
@@ -101,12 +118,8 @@ func runCompiled(t *testing.T, path string) langRun {
 	return r
 }
 
-// runCells feeds a program to a Session as notebook cells.
-func runCells(t *testing.T, path string) langRun {
-	cells, err := programCells(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+// runCells feeds cells to a fresh Session.
+func runCells(t *testing.T, cells []string) langRun {
 	var stdout, stderr bytes.Buffer
 	s, err := New(Options{Stdout: &stdout, Stderr: &stderr})
 	if err != nil {
