@@ -303,6 +303,12 @@ func typeAssertStatus(n *node) {
 func typeAssert(n *node, withResult, withOk bool) {
 	c0, c1 := n.child[0], n.child[1]
 	value := genValue(c0) // input value
+	if c0.action == aConvert && isInterface(c0.typ) && c0.typ.val != nil && !isInterface(c0.typ.val) && !isBin(c0.typ.val) {
+		// A conversion to an interface (any(x), common in generic code)
+		// leaves x's value as it is, without the interpreted type that
+		// has the methods: take it from the operand.
+		value = genValueInterface(c0.child[1])
+	}
 	var value0, value1 func(*frame) reflect.Value
 	setStatus := false
 	switch {
@@ -323,6 +329,34 @@ func typeAssert(n *node, withResult, withOk bool) {
 	next := getExec(n.tnext)
 
 	switch {
+	case isEmptyInterface(typ):
+		// Every value but nil has the methods of an empty interface: x.(any)
+		// failed for any value that was not an interpreted type's.
+		n.exec = func(f *frame) bltn {
+			v := value(f)
+			for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+				v = v.Elem()
+			}
+			ok := v.IsValid() && !(v.Kind() == reflect.Interface && v.IsNil())
+			if ok {
+				if vi, isVI := v.Interface().(valueInterface); isVI {
+					ok = vi.node != nil // the zero valueInterface is a nil interface
+				}
+			}
+			if setStatus {
+				value1(f).SetBool(ok)
+			}
+			if !ok {
+				if !withOk {
+					panic(n.cfgErrorf("interface conversion: interface is nil, not interface {}"))
+				}
+				return next
+			}
+			if withResult {
+				value0(f).Set(v)
+			}
+			return next
+		}
 	case isInterfaceSrc(typ):
 		m1 := typ.methods()
 		names := make([]string, 0, len(m1))
@@ -492,17 +526,24 @@ func typeAssert(n *node, withResult, withOk bool) {
 			val := value(f)
 			concrete := val.Interface()
 			ctyp := reflect.TypeOf(concrete)
+			var cnode *node
 
 			if vv, ok := concrete.(valueInterface); ok {
 				if vv.value.IsValid() {
 					ctyp = vv.value.Type()
 					concrete = vv.value.Interface()
+					cnode = vv.node
 				} else {
 					// A nil value of an interpreted interface type.
 					ctyp, concrete = nil, nil
 				}
 			}
 			ok = canAssertTypes(ctyp, rtype)
+			if ok && cnode != nil && cnode.typ != nil && !isInterface(cnode.typ) && !isInterface(typ) {
+				// An interpreted named type has its underlying type's
+				// reflect type: myint(4) is not an int, nor 3 a myint.
+				ok = cnode.typ.id() == typID
+			}
 			if !ok {
 				if !withOk {
 					// TODO(mpl): think about whether this should ever happen.
