@@ -258,8 +258,28 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 			return v
 		}
 
+		// An interface holds a copy: an addressable value is a variable's
+		// (or a frame slot's, reused by the next call or iteration), and
+		// every interface made from it would see its later values.
+		if v.CanAddr() {
+			v = copyValue(v)
+		}
 		return reflect.ValueOf(valueInterface{nod, v})
 	}
+}
+
+// copyValue returns a copy of v that shares no memory with it.
+func copyValue(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+		if v.CanInterface() {
+			// Pointer-shaped: the interface holds the word itself, no allocation.
+			return reflect.ValueOf(v.Interface())
+		}
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
 }
 
 func getConcreteValue(val reflect.Value) reflect.Value {
