@@ -14,14 +14,15 @@ from test_hardening import alive, children
 # The front end: starts a kernel, runs a cell that starts a command and one
 # that spins for ever, says which processes exist, and waits to be killed.
 FRONT_END = r'''
-import json, sys
+import json, subprocess, sys
 from jupyter_client.manager import start_new_kernel
-km, kc = start_new_kernel(kernel_name="gopar")
+# The kernel must not hold this process's stdout, which the test reads.
+km, kc = start_new_kernel(kernel_name="gopar", stdout=subprocess.DEVNULL)
 out = []
 kc.execute_interactive('import (\n\t"fmt"\n\t"os/exec"\n)\ncmd := exec.Command("sleep", "3600")\ncmd.Start()\nfmt.Println(cmd.Process.Pid)',
-    output_hook=lambda m: out.append(m["content"].get("text", "")), timeout=60)
+    output_hook=lambda m: out.append(m["content"]["text"]) if m["msg_type"] == "stream" else None, timeout=60)
 kc.execute("for {\n}")
-print(json.dumps({"kernel": km.provisioner.process.pid, "command": int("".join(out))}), flush=True)
+print(json.dumps({"kernel": km.provisioner.process.pid, "output": "".join(out)}), flush=True)
 sys.stdin.read()
 '''
 
@@ -42,6 +43,8 @@ class Orphans(unittest.TestCase):
         line = front.stdout.readline()
         self.assertTrue(line, "the front end did not start a kernel")
         pids = json.loads(line)
+        self.assertRegex(pids["output"], r"^[0-9]+\n$", "the cell did not print its command's pid")
+        pids["command"] = int(pids["output"])
         workers = children(pids["kernel"])
         self.assertEqual(len(workers), 1, workers)
         everything = [pids["kernel"], workers[0], pids["command"]]
