@@ -1342,6 +1342,15 @@ func call(n *node) {
 	if n.anc.kind == deferStmt {
 		// Store function call in frame for deferred execution.
 		value = genFunctionWrapper(c0)
+		if c0.kind == funcLit {
+			// gopar: a deferred func literal captures the variables that
+			// exist when the defer statement runs, as any closure does
+			// (getFunc clones the frame too): deferred in a loop, each saw
+			// the last iteration's variables. The panic it may recover is
+			// found through the deferred-call runner (recoverdefer.go).
+			wrap := value
+			value = func(f *frame) reflect.Value { return wrap(f.clone()) }
+		}
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, len(values)+1)
 			val[0] = detached(value(f))
