@@ -119,8 +119,19 @@ func scanNames(code string) (used, declared, top map[string]bool) {
 	}
 	depth := 0
 	stmtStart := true
+	// Names in a func's signature (receiver, parameters, results) are
+	// the func's own, from the keyword to its body's brace.
+	sigDepth := -1
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t.t == token.FUNC && sigDepth < 0 {
+			sigDepth = depth
+		} else if t.t == token.LBRACE && depth == sigDepth {
+			sigDepth = -1
+		} else if t.t == token.IDENT && sigDepth >= 0 {
+			declared[t.lit] = true
+			continue
+		}
 		switch t.t {
 		case token.LBRACE, token.LPAREN, token.LBRACK:
 			depth++
@@ -173,10 +184,6 @@ func scanNames(code string) (used, declared, top map[string]bool) {
 						}
 					}
 				}
-			}
-			if i > 0 && toks[i-1].t == token.FUNC {
-				declared[t.lit] = true // func x(...)
-				break
 			}
 			used[t.lit] = true
 		}
