@@ -990,11 +990,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				n.typ = g.typ
 				return
 			case genericT:
-				name := t.id() + "[" + n.child[1].typ.id() + "]"
-				if sym, _, ok := sc.lookup(name); ok {
-					n.gen = nop
-					n.typ = sym.typ
-					return
+				// A type argument that is an instance itself (Gen[Pair[int,
+				// string]]) has no type yet: nodeType makes both.
+				if c1 := n.child[1]; c1.typ != nil {
+					if sym, _, ok := sc.lookup(t.id() + "[" + c1.typ.id() + "]"); ok {
+						n.gen = nop
+						n.typ = sym.typ
+						return
+					}
 				}
 				// An instance first named inside an instantiated generic
 				// body (orderedAbs[T] as a type argument, a conversion to
@@ -1140,6 +1143,13 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				fun := c0.child[0].sym.node
 				lt := []*itype{}
 				for _, c := range c0.child[1:] {
+					if c.typ == nil {
+						// A type argument the walk gave no type to (a
+						// func or generic type written in the call).
+						if c.typ, err = nodeType(interp, sc, c); err != nil {
+							return
+						}
+					}
 					lt = append(lt, c.typ)
 				}
 				// err is the walk's, as for a generic func indexed by one type.
@@ -1314,7 +1324,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			default:
 				// The call may be on a generic function. In that case, replace the
 				// generic function AST by an instantiated one before going further.
-				if isGeneric(c0.typ) {
+				// A variable holding a func made by a generic one (gc :=
+				// Combine[int](...); gc()) has its type, params and all,
+				// but calling it instantiates nothing.
+				if isGeneric(c0.typ) && (c0.sym == nil || c0.sym.kind != varSym) {
 					fun := c0.typ.node.anc
 					var g *node
 					var types []*itype
