@@ -642,6 +642,16 @@ func (interp *Interpreter) ast(f ast.Node) (string, *node, error) {
 			if a.Comm == nil {
 				kind = commClauseDefault
 			}
+			// case (<-c): and case x := (<-c): are case <-c: and case x := <-c:,
+			// whose receive the select finds by its kind.
+			switch c := a.Comm.(type) {
+			case *ast.ExprStmt:
+				c.X = ast.Unparen(c.X)
+			case *ast.AssignStmt:
+				for i := range c.Rhs {
+					c.Rhs[i] = ast.Unparen(c.Rhs[i])
+				}
+			}
 			st.push(addChild(&root, anc, pos, kind, aNop), nod)
 
 		case *ast.CommentGroup, *ast.EmptyStmt:

@@ -753,7 +753,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					if src.typ.untyped && !dest.typ.untyped {
 						src.typ = dest.typ
 					}
-				case src.action == aRecv && dest.kind == identExpr && n.kind != defineStmt:
+				case src.action == aRecv && isDirectDest(dest) && n.kind != defineStmt:
 					// Assign by reading from a receiving channel.
 					// gopar: only into an existing variable, at the level of the
 					// frame holding it: the slot of an element or a field

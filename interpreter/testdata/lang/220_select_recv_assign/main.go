@@ -83,6 +83,8 @@ func main() {
 	case v = <-c:
 	}
 	fmt.Printf("closed into interface: %v %T\n", v, v)
+	n, isInt := v.(int)
+	fmt.Println("still an interface:", n, isInt)
 
 	// A declaration in a case is the case's own.
 	d := make(chan pair, 1)

@@ -10,6 +10,8 @@ type feed chan int
 
 func (f feed) next() int { return <-f }
 
+var last any
+
 func take(c chan point) point {
 	return <-c
 }
@@ -71,4 +73,14 @@ func main() {
 		ptrs = append(ptrs, &v)
 	}
 	fmt.Println(*ptrs[0], *ptrs[1], *ptrs[2])
+
+	// A variable of interface type received into keeps its type.
+	c <- 5
+	last = <-c
+	var s2 source
+	fc := make(chan feed, 1)
+	fc <- f
+	s2 = <-fc
+	f <- 6
+	fmt.Println(last.(int), s2.next())
 }

@@ -13,6 +13,14 @@ func main() {
 	case y, ok := (<-c):
 		fmt.Println(y, ok)
 	}
+	select {
+	case z := (<-c):
+		fmt.Println(z)
+	}
+	select {
+	case (<-c):
+		fmt.Println("received")
+	}
 	m := map[string]int{"a": 1}
 	v, found := (m["a"])
 	fmt.Println(v, found)
