@@ -22,8 +22,8 @@ import (
 //	return _goparBox3_1(ValidationError{"email"})
 //
 // with func _goparBox3_1(v ValidationError) error { return &v }.
-// The conversions boxed are the implicit ones: returns, call arguments,
-// assignments, composite literal elements and sends.
+// The conversions boxed are the implicit ones (returns, call arguments,
+// assignments, composite literal elements and sends) and explicit ones.
 func (l *lowerer) lowerBox(root ast.Node) {
 	var walk func(n ast.Node, results *types.Tuple)
 	walk = func(n ast.Node, results *types.Tuple) {
@@ -88,7 +88,15 @@ func (l *lowerer) lowerBox(root ast.Node) {
 // boxArgs boxes the arguments of a call that its parameters convert.
 func (l *lowerer) boxArgs(call *ast.CallExpr) {
 	tv, ok := l.info.Types[call.Fun]
-	if !ok || tv.IsType() {
+	if !ok {
+		return
+	}
+	if tv.IsType() {
+		// An explicit conversion to an interface, error(E{}), boxes as
+		// the implicit ones do.
+		if len(call.Args) == 1 && types.IsInterface(tv.Type) {
+			call.Args[0] = l.box(call.Args[0], tv.Type)
+		}
 		return
 	}
 	sig, ok := tv.Type.Underlying().(*types.Signature)

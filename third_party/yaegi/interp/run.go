@@ -4125,3 +4125,18 @@ func realConst(n *node) {
 		n.gen = nop
 	}
 }
+
+// convertToInterface converts a value of a type with methods to an
+// interface of the program, keeping its type with it (gopar).
+func convertToInterface(n *node) {
+	value := genValueInterface(n.child[1])
+	if ft := n.typ.frameType(); ft != valueInterfaceType && ft != emptyInterfaceType {
+		value = genInterfaceWrapper(n.child[1], ft)
+	}
+	i := n.findex
+	next := getExec(n.tnext)
+	n.exec = func(f *frame) bltn {
+		f.data[i].Set(value(f))
+		return next
+	}
+}
