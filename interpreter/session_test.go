@@ -78,6 +78,7 @@ func TestCells(t *testing.T) {
 		{name: "redefine variable type", cells: []string{"v := 1", `v := "s"`, "v + \"!\""}, result: "s!"},
 		{name: "fmt to os.Stdout", cells: []string{"import (\"fmt\"; \"os\")", `fmt.Fprintln(os.Stdout, "out")`, `os.Stdout.Write([]byte("raw\n"))`}, stdout: "out\nraw\n"},
 		{name: "stderr", cells: []string{"import (\"fmt\"; \"os\"; \"log\")", `fmt.Fprintln(os.Stderr, "e1")`, "log.SetFlags(0)\nlog.Println(\"e2\")"}, stderr: "e1\ne2\n"},
+		{name: "println of a call's results", cells: []string{"func two() (int, bool) { return 1, true }", "println(two())"}, stderr: "1 true\n"},
 		{name: "print and println builtins", cells: []string{`print("p", 1, 2.5, true)`, `println("q", 1, 2.5, 1+2i, []int(nil), map[int]int(nil), error(nil))`}, stderr: "p12.5true" + "q 1 2.5 (1+2i) [0/0]0x0 0x0 (0x0,0x0)\n"}, // to stderr, as the runtime writes
 		{name: "goroutine output", cells: []string{"import (\"fmt\"; \"sync\")", "var wg sync.WaitGroup\nwg.Add(1)\ngo func() { defer wg.Done(); fmt.Println(\"g\") }()\nwg.Wait()"}, stdout: "g\n"},
 		{name: "fmt.Scan", stdin: "7 8\n", cells: []string{`import "fmt"`, "var a, b int\nfmt.Scan(&a, &b)\na * b"}, result: "56"},

@@ -108,11 +108,21 @@ func printHex(b *bytes.Buffer, x uint64) {
 // genPrint makes the builtin print (newline false) or println (true).
 func genPrint(n *node, newline bool) {
 	child := n.child[1:]
-	values := make([]func(*frame) reflect.Value, len(child))
-	printers := make([]printer, len(child))
-	for i, c := range child {
-		values[i] = genValue(c)
-		printers[i] = printerFor(c.typ)
+	var values []func(*frame) reflect.Value
+	var printers []printer
+	if len(child) == 1 && isCall(child[0]) && child[0].child[0].typ.numOut() > 1 {
+		// println(f()) prints each of f's results.
+		c := child[0]
+		for j := 0; j < c.child[0].typ.numOut(); j++ {
+			ind := c.findex + j
+			values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
+			printers = append(printers, printerFor(c.child[0].typ.out(j)))
+		}
+	} else {
+		for _, c := range child {
+			values = append(values, genValue(c))
+			printers = append(printers, printerFor(c.typ))
+		}
 	}
 	out := n.interp.stderr
 
