@@ -51,7 +51,15 @@ func (s *Session) emitFile(fset *token.FileSet, f *ast.File) (*emitted, error) {
 func (s *Session) compileError(err error) *Error {
 	var lines []string
 	for _, l := range strings.Split(strings.TrimSpace(err.Error()), "\n") {
-		lines = append(lines, s.remap(l))
+		r := s.remap(l)
+		if r == "" {
+			// A position in code the session generated: the message
+			// without it, never an empty error.
+			if m := framePos.FindStringSubmatch(l); m != nil {
+				r = m[3]
+			}
+		}
+		lines = append(lines, r)
 	}
 	if len(lines) > 10 {
 		lines = append(lines[:10], "too many errors")
