@@ -45,7 +45,17 @@ func (l *lowerer) lowerAssert(root ast.Node) {
 			return e
 		}
 		tv, ok := l.info.Types[ta.Type]
-		if !ok || !l.wrappedValueType(tv.Type) {
+		if !ok {
+			return e
+		}
+		if okName, mustName, ok := l.typeParamAssert(tv.Type); ok {
+			name := okName
+			if !commaOK[ta] {
+				name = mustName
+			}
+			return &ast.CallExpr{Fun: helperFunc(name, ta.Pos()), Args: []ast.Expr{ta.X}}
+		}
+		if !l.wrappedValueType(tv.Type) {
 			return e
 		}
 		okName, mustName, ok := l.assertHelper(tv.Type)
@@ -162,4 +172,62 @@ func %[2]s(x any) %[3]s {
 }
 `, okName, mustName, src, types.TypeString(t, func(p *types.Package) string { return p.Name() })))
 	return okName, mustName, true
+}
+
+// typeParamAssert gives the comma-ok and the panicking assertion to a
+// type parameter, instantiated with it: an instance's value type may be
+// boxed (lower_box.go), which x.(T) alone misses. (The helpers' own type
+// parameter has an unlikely name, as _goparMin's has; the panicking one
+// does not call the other: yaegi fails on a generic call in a generic
+// body that is never instantiated.)
+func (l *lowerer) typeParamAssert(t types.Type) (okName, mustName string, ok bool) {
+	tp, isParam := t.(*types.TypeParam)
+	if !isParam {
+		return "", "", false
+	}
+	okName = fmt.Sprintf("_goparAssertTP%d", l.cellNo)
+	mustName = fmt.Sprintf("_goparMustTP%d", l.cellNo)
+	if l.asserts == nil {
+		l.asserts = map[string][2]string{}
+	}
+	if _, written := l.asserts[okName]; !written {
+		l.asserts[okName] = [2]string{okName, mustName}
+		l.addHelper(fmt.Sprintf(`package main
+
+func %[1]s[_goparT any](x any) (_goparT, bool) {
+	if v, ok := x.(_goparT); ok {
+		return v, true
+	}
+	if p, ok := x.(*_goparT); ok && p != nil {
+		return *p, true
+	}
+	var v _goparT
+	return v, false
+}
+
+func %[2]s[_goparT any](x any) _goparT {
+	if v, ok := x.(_goparT); ok {
+		return v
+	}
+	if p, ok := x.(*_goparT); ok && p != nil {
+		return *p
+	}
+	var v _goparT
+	panic(_goparfmt.Sprintf("interface conversion: interface is %%T, not %%T", x, v))
+}
+`, okName, mustName))
+	}
+	arg := "[" + typeParamName(tp.Obj().Name()) + "]"
+	return okName + arg, mustName + arg, true
+}
+
+// helperFunc is the func expression of a helper's name, which may be
+// instantiated (_goparAssertTP3[_goparTP_T]).
+func helperFunc(name string, pos token.Pos) ast.Expr {
+	base, arg, generic := strings.Cut(name, "[")
+	fun := &ast.Ident{NamePos: pos, Name: base}
+	if !generic {
+		return fun
+	}
+	return &ast.IndexExpr{X: fun, Index: ast.NewIdent(strings.TrimSuffix(arg, "]"))}
 }

@@ -92,7 +92,7 @@ func (l *lowerer) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
 					set.Init = &ast.AssignStmt{
 						Lhs: []ast.Expr{ast.NewIdent("_"), ast.NewIdent("_goparOK")},
 						Tok: token.DEFINE,
-						Rhs: []ast.Expr{&ast.CallExpr{Fun: ast.NewIdent(okName), Args: []ast.Expr{ast.NewIdent(v.Name)}}},
+						Rhs: []ast.Expr{&ast.CallExpr{Fun: helperFunc(okName, token.NoPos), Args: []ast.Expr{ast.NewIdent(v.Name)}}},
 					}
 					set.Cond = ast.NewIdent("_goparOK")
 				} else {
@@ -118,7 +118,7 @@ func (l *lowerer) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
 			if len(cc.List) == 1 && !l.isNil(cc.List[0]) {
 				val = &ast.TypeAssertExpr{X: ast.NewIdent(v.Name), Type: cc.List[0]}
 				if _, mustName, boxed := l.boxedCase(cc.List[0]); boxed {
-					val = &ast.CallExpr{Fun: ast.NewIdent(mustName), Args: []ast.Expr{ast.NewIdent(v.Name)}}
+					val = &ast.CallExpr{Fun: helperFunc(mustName, token.NoPos), Args: []ast.Expr{ast.NewIdent(v.Name)}}
 				}
 			}
 			x := ast.NewIdent(bind.Name)
@@ -142,6 +142,11 @@ func (l *lowerer) typeSwitch(ts *ast.TypeSwitchStmt) ast.Stmt {
 // with the helpers that assert it.
 func (l *lowerer) boxedCase(te ast.Expr) (okName, mustName string, ok bool) {
 	tv, found := l.info.Types[te]
+	if found && tv.IsType() {
+		if okName, mustName, ok := l.typeParamAssert(tv.Type); ok {
+			return okName, mustName, true
+		}
+	}
 	if !found || !tv.IsType() || !l.wrappedValueType(tv.Type) || types.NewMethodSet(tv.Type).Len() == 0 {
 		return "", "", false
 	}

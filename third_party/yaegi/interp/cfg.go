@@ -2605,7 +2605,13 @@ func (n *node) isType(sc *scope) bool {
 			return true // Imported source type
 		}
 	case identExpr:
-		return sc.getType(n.ident) != nil
+		if sc.getType(n.ident) != nil {
+			return true
+		}
+		// A type argument genAST put in an instantiated body is named by
+		// its type's id, which no scope holds when it is not a plain
+		// identifier (main.myint, interface {}, func(int) int).
+		return n.typ != nil && n.typ.id() == n.ident && strings.ContainsAny(n.ident, ". {[(*")
 	case indexExpr:
 		// Maybe a generic type.
 		sym, _, ok := sc.lookup(n.child[0].ident)
