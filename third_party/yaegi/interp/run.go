@@ -4130,7 +4130,7 @@ func realConst(n *node) {
 // interface of the program, keeping its type with it (gopar).
 func convertToInterface(n *node) {
 	value := genValueInterface(n.child[1])
-	if ft := n.typ.frameType(); ft != valueInterfaceType && ft != emptyInterfaceType {
+	if ft := n.typ.frameType(); ft != valueInterfaceType {
 		value = genInterfaceWrapper(n.child[1], ft)
 	}
 	i := n.findex

@@ -7,57 +7,40 @@ import (
 
 type Shape interface{ Area() float64 }
 
+type Named interface {
+	Shape
+	Name() string
+}
+
 type Circ struct{ r float64 }
 
 func (c Circ) Area() float64 { return 3 * c.r * c.r }
-
-type Sq struct{ s float64 }
-
-func (q *Sq) Area() float64 { return q.s * q.s }
+func (c Circ) Name() string   { return "circle" }
 
 type E struct{ msg string }
 
 func (e E) Error() string { return e.msg }
 
-var global = any(Circ{2})
-
-func describe(x any) string {
-	switch v := x.(type) {
-	case Shape:
-		return fmt.Sprint("shape ", v.Area())
-	default:
-		return fmt.Sprintf("other %v", v)
-	}
-}
-
 func main() {
-	// A value with methods keeps its type in an interface however it got
-	// there: a literal assigned, converted, or declared with it.
-	var a any = Circ{1}
-	_, ok := a.(Shape)
-	fmt.Println("literal into any:", ok)
-	b := any(Circ{1})
-	_, ok = b.(Shape)
-	fmt.Println("converted with any():", ok)
-	var c any
-	c = Circ{1}
-	_, ok = c.(Shape)
-	fmt.Println("assigned later:", ok)
-	_, ok = global.(Shape)
-	fmt.Println("package variable:", ok)
-	_, ok = any(&Sq{2}).(Shape)
-	fmt.Println("pointer receiver:", ok)
-	_, ok = any(Sq{2}).(Shape)
-	fmt.Println("value without the method:", ok)
+	// A value with methods keeps its type in an interface with methods,
+	// however it got there: a literal assigned or converted.
+	var s Shape = Circ{1}
+	n, ok := s.(Named)
+	fmt.Println("literal into Shape, then Named:", ok, n.Name())
+	t := Shape(Circ{2})
+	_, ok = t.(Named)
+	fmt.Println("converted with Shape():", ok, t.Area())
+	var u Shape
+	u = Circ{3}
+	c, ok := u.(Circ)
+	fmt.Println("assigned later, back to Circ:", ok, c.r)
 
 	// Explicit conversions to compiled interfaces.
 	err := error(E{"boom"})
 	var target E
 	fmt.Println("errors.As:", errors.As(err, &target), target.msg, err)
+	e2 := E{"bang"}
+	fmt.Println("from a variable:", errors.As(error(e2), &target), target.msg)
 	st := fmt.Stringer(nil)
 	fmt.Println("nil Stringer:", st == nil)
-
-	for _, x := range []any{Circ{1}, 7, Shape(Circ{2})} {
-		fmt.Println(describe(x))
-	}
 }
