@@ -15,7 +15,7 @@ type Named interface {
 type Circ struct{ r float64 }
 
 func (c Circ) Area() float64 { return 3 * c.r * c.r }
-func (c Circ) Name() string   { return "circle" }
+func (c Circ) Name() string  { return "circle" }
 
 type E struct{ msg string }
 

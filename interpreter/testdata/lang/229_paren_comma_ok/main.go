@@ -24,7 +24,7 @@ func main() {
 	m := map[string]int{"a": 1}
 	v, found := (m["a"])
 	fmt.Println(v, found)
-	v, found = ((m["b"]))
+	v, found = (m["b"])
 	fmt.Println(v, found)
 	// A missing key sets the zero value, also in a loop's variable.
 	for _, k := range []string{"a", "b"} {

@@ -8,7 +8,7 @@ import "fmt"
 type Stack[T any] struct{ items []T }
 
 func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
-func (s *Stack[T]) Len() int  { return len(s.items) }
+func (s *Stack[T]) Len() int { return len(s.items) }
 func (s *Stack[T]) Name() string {
 	return fmt.Sprint("stack of ", len(s.items))
 }
@@ -16,14 +16,14 @@ func (s *Stack[T]) Name() string {
 type Queue[T any] struct{ items []T }
 
 func (q *Queue[T]) Push(v T) { q.items = append([]T{v}, q.items...) }
-func (q *Queue[T]) Len() int  { return len(q.items) * 10 }
+func (q *Queue[T]) Len() int { return len(q.items) * 10 }
 func (q *Queue[T]) Name() string {
 	return fmt.Sprint("queue of ", len(q.items))
 }
 
 type Unit[T any] struct{}
 
-func (Unit[T]) Name() string { return "unit" }
+func (Unit[T]) Name() string  { return "unit" }
 func (*Unit[T]) Kind() string { return "pointer unit" }
 
 func main() {
