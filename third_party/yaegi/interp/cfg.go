@@ -769,14 +769,6 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						// Skip optimisation for assigned interface.
 						break
 					}
-					if isInterfaceSrc(dest.typ) && !isEmptyInterface(dest.typ) {
-						// gopar: nor for an interface of the program's: the
-						// literal written straight into it lost its type, and
-						// its methods with it (x.(Shape) failed). An empty
-						// interface keeps values bare, so that == and map keys
-						// compare them.
-						break
-					}
 					if dest.action == aGetIndex || dest.action == aStar {
 						// Skip optimization, as it does not work when assigning to a struct field or a dereferenced pointer.
 						break
@@ -1283,19 +1275,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.level = c1.level
 					n.val = c1.val
 					n.rval = c1.rval
-					if ft := c0.typ.frameType(); ft == valueInterfaceType &&
-						!isInterface(c1.typ) && len(c1.typ.methods()) > 0 && !c1.rval.IsValid() {
-						// gopar: a value with methods keeps its type in an
-						// interface with methods (as an assignment to one
-						// does), or Shape(Circle{1}) held the bare struct,
-						// whose methods yaegi cannot find. An empty interface
-						// keeps values bare, so that == and map keys compare
-						// them.
-						n.gen = convertToInterface
-						n.findex = sc.add(n.typ)
-						n.level = 0
-						n.val, n.rval = nil, reflect.Value{}
-					} else if ft.Kind() == reflect.Interface && ft.NumMethod() > 0 && !isInterface(c1.typ) &&
+					if ft := c0.typ.frameType(); ft.Kind() == reflect.Interface && ft.NumMethod() > 0 && !isInterface(c1.typ) &&
 						c1.typ.cat != valueT && !c1.rval.IsValid() {
 						// gopar: to a compiled interface (error, fmt.Stringer):
 						// the value is wrapped as an assignment wraps it, or the
