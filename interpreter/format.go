@@ -209,50 +209,21 @@ func (g *fmtGen) formatter(t types.Type, mode fmtMode) (string, bool) {
 // around it.
 func lastLocalType(t types.Type, main *types.Package) *types.TypeName {
 	var last *types.TypeName
-	seen := map[types.Type]bool{}
 	var walk func(types.Type)
-	walk = func(t types.Type) {
-		if t == nil || seen[t] {
-			return
+	walk = typeWalker(func(t types.Type) bool {
+		n, ok := t.(*types.Named)
+		if !ok {
+			return true
 		}
-		seen[t] = true
-		switch t := t.(type) {
-		case *types.Named:
-			obj := t.Obj()
-			if main != nil && obj.Pkg() == main && obj.Parent() != nil && obj.Parent() != main.Scope() {
-				if last == nil || obj.Pos() > last.Pos() {
-					last = obj
-				}
-				walk(t.Underlying()) // its fields may be of other local types
+		obj := n.Obj()
+		if main != nil && obj.Pkg() == main && obj.Parent() != nil && obj.Parent() != main.Scope() {
+			if last == nil || obj.Pos() > last.Pos() {
+				last = obj
 			}
-			for i := 0; i < t.TypeArgs().Len(); i++ {
-				walk(t.TypeArgs().At(i))
-			}
-		case *types.Alias:
-			walk(types.Unalias(t))
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Struct:
-			for i := 0; i < t.NumFields(); i++ {
-				walk(t.Field(i).Type())
-			}
-		case *types.Signature:
-			for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
-				for i := 0; i < tup.Len(); i++ {
-					walk(tup.At(i).Type())
-				}
-			}
+			walk(n.Underlying()) // its fields may be of other local types
 		}
-	}
+		return true
+	})
 	walk(t)
 	return last
 }

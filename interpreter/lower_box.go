@@ -246,22 +246,38 @@ func (l *lowerer) boxHelper(t, iface types.Type) (string, []string, bool) {
 // appear.
 func typeParamsIn(t types.Type) []*types.TypeParam {
 	var out []*types.TypeParam
+	typeWalker(func(t types.Type) bool {
+		if tp, ok := t.(*types.TypeParam); ok {
+			out = append(out, tp)
+		}
+		return true
+	})(t)
+	return out
+}
+
+// typeWalker returns a func that calls visit on a type and, while visit
+// returns true, on the types it is written with: elements, keys, fields,
+// parameters and results, methods, embedded types and type arguments
+// (not a named type's underlying type, which visit may walk itself with
+// the same func). Each type is visited once.
+func typeWalker(visit func(types.Type) bool) func(types.Type) {
 	seen := map[types.Type]bool{}
 	var walk func(types.Type)
 	walk = func(t types.Type) {
-		if seen[t] {
+		if t == nil || seen[t] {
 			return
 		}
 		seen[t] = true
+		if !visit(t) {
+			return
+		}
 		switch t := t.(type) {
-		case *types.TypeParam:
-			out = append(out, t)
-		case *types.Alias:
-			walk(types.Unalias(t))
 		case *types.Named:
 			for i := 0; i < t.TypeArgs().Len(); i++ {
 				walk(t.TypeArgs().At(i))
 			}
+		case *types.Alias:
+			walk(types.Unalias(t))
 		case *types.Pointer:
 			walk(t.Elem())
 		case *types.Slice:
@@ -293,6 +309,5 @@ func typeParamsIn(t types.Type) []*types.TypeParam {
 			}
 		}
 	}
-	walk(t)
-	return out
+	return walk
 }

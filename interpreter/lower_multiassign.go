@@ -122,15 +122,21 @@ func (l *lowerer) mayChange(e ast.Expr, assigned map[types.Object]bool, indirect
 // evalFirst replaces *op with a temporary and returns the statement that
 // sets it.
 func (l *lowerer) evalFirst(op *ast.Expr) ast.Stmt {
-	tv := l.info.Types[*op]
-	id := l.fresh("O")
-	obj := types.NewVar((*op).Pos(), l.pkg, id.Name, tv.Type)
-	l.info.Defs[id] = obj
-	use := ast.NewIdent(id.Name)
-	use.NamePos = (*op).Pos()
-	l.info.Uses[use] = obj
-	l.info.Types[use] = types.TypeAndValue{Type: tv.Type}
-	def := &ast.AssignStmt{Lhs: []ast.Expr{id}, Tok: token.DEFINE, Rhs: []ast.Expr{*op}, TokPos: (*op).Pos()}
+	def, use := l.typedTemp("O", (*op).Pos(), l.info.Types[*op].Type)
+	set := &ast.AssignStmt{Lhs: []ast.Expr{def}, Tok: token.DEFINE, Rhs: []ast.Expr{*op}, TokPos: (*op).Pos()}
 	*op = use
-	return def
+	return set
+}
+
+// typedTemp makes a fresh variable of type t, known to the checker's
+// tables as the passes after this one read them: the identifier that
+// declares it and one that uses it.
+func (l *lowerer) typedTemp(what string, pos token.Pos, t types.Type) (def, use *ast.Ident) {
+	def = l.fresh(what)
+	obj := types.NewVar(pos, l.pkg, def.Name, t)
+	l.info.Defs[def] = obj
+	use = &ast.Ident{NamePos: pos, Name: def.Name}
+	l.info.Uses[use] = obj
+	l.info.Types[use] = types.TypeAndValue{Type: t}
+	return def, use
 }

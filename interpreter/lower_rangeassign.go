@@ -41,15 +41,10 @@ func (l *lowerer) lowerRangeAssign(root ast.Node) {
 			if id, ok := dst.(*ast.Ident); ok && id.Name == "_" {
 				return dst
 			}
-			id := l.fresh(what)
-			obj := types.NewVar(dst.Pos(), l.pkg, id.Name, t)
-			l.info.Defs[id] = obj
-			use := ast.NewIdent(id.Name)
-			l.info.Uses[use] = obj
-			l.info.Types[use] = types.TypeAndValue{Type: t}
+			def, use := l.typedTemp(what, dst.Pos(), t)
 			lhs = append(lhs, dst)
 			rhs = append(rhs, use)
-			return id
+			return def
 		}
 		newKey := fresh(r.Key, key, "K")
 		newVal := fresh(r.Value, val, "V")
