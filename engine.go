@@ -43,6 +43,11 @@ func (e *engine) Execute(ctx context.Context, code string) (map[string]any, erro
 	return result, jupyterError(err)
 }
 
+func (e *engine) Abandon() (error, bool) {
+	answer, ok := e.Session.Abandon()
+	return jupyterError(answer), ok
+}
+
 func (e *engine) Restore(decls []string) error { return jupyterError(e.Session.Restore(decls)) }
 
 func jupyterError(err error) error {

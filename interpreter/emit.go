@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -63,6 +64,10 @@ func emitFile(fset *token.FileSet, f *ast.File, base int, yaegiFset *token.FileS
 		buf.WriteString("\n")
 	}
 	src := buf.String()
+	if os.Getenv("GOPAR_DUMP") != "" {
+		// Debugging a lowering: see the Go source yaegi gets.
+		os.Stderr.WriteString(src)
+	}
 	pf, err := parser.ParseFile(yaegiFset, "_.go", src, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, err

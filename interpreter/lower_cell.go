@@ -73,7 +73,6 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		l.lowerUnnamedParams(r)
 		l.lowerBox(r)
 		l.lowerErrors(r)
-		l.lowerEqual(r)
 		l.lowerPanic(r)
 		l.lowerAssert(r)
 		l.lowerFmt(r)

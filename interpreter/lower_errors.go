@@ -337,7 +337,7 @@ func %[1]sIs(err, target error) bool {
 		return err == target
 	}
 	for err != nil {
-		if _goparcell.Same(err, target) || %[1]sIsMethod(err, target) {
+		if err == target || %[1]sIsMethod(err, target) {
 			return true
 		}
 		one, many := %[1]sUnwrap(err)

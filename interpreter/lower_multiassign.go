@@ -19,6 +19,7 @@ import (
 //
 //	{ _goparO1 := n; n, m[_goparO1] = 1, 10 }
 func (l *lowerer) lowerMultiAssign(root ast.Node) {
+	l.lowerMultiToAny(root)
 	rewriteStmts(root, func(st ast.Stmt) []ast.Stmt {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 {
@@ -139,4 +140,94 @@ func (l *lowerer) typedTemp(what string, pos token.Pos, t types.Type) (def, use 
 	l.info.Uses[use] = obj
 	l.info.Types[use] = types.TypeAndValue{Type: t}
 	return def, use
+}
+
+// lowerMultiToAny makes the values that an assignment or declaration of
+// several places, all of one interface type (any, or the declared type),
+// stores the results of a func returning them: yaegi kept a boxed value of a type with
+// methods in a temporary of the value's own type (`x, y = Circle{1},
+// Circle{1}` with x and y of type any panicked in reflect.Set).
+//
+//	x, y = Circle{1}, 2
+//
+// becomes
+//
+//	x, y = func() (interface{}, interface{}) { return Circle{1}, 2 }()
+func (l *lowerer) lowerMultiToAny(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		var lhs, rhs []ast.Expr
+		var set func(ast.Expr)
+		var typ ast.Expr // of every place
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN {
+				return true
+			}
+			lhs, rhs = n.Lhs, n.Rhs
+			set = func(e ast.Expr) { n.Rhs = []ast.Expr{e} }
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				lhs = append(lhs, id)
+			}
+			rhs = n.Values
+			set = func(e ast.Expr) { n.Values = []ast.Expr{e} }
+			typ = n.Type
+		default:
+			return true
+		}
+		if len(lhs) < 2 || len(lhs) != len(rhs) {
+			return true
+		}
+		concrete := false
+		for i, place := range lhs {
+			t := l.placeType(place)
+			if t == nil || !types.IsInterface(t) {
+				return true
+			}
+			if it, ok := t.Underlying().(*types.Interface); ok && it.Empty() {
+				typ = nil // written interface{}: yaegi's any results lose the box
+			} else if typ == nil {
+				return true // a named interface, only declared with its name
+			}
+			concrete = concrete || l.concreteValue(rhs[i])
+		}
+		if !concrete {
+			return true
+		}
+		if typ == nil {
+			typ = &ast.InterfaceType{Methods: &ast.FieldList{}}
+		}
+		results := &ast.FieldList{}
+		for range rhs {
+			results.List = append(results.List, &ast.Field{Type: typ})
+		}
+		lit := &ast.FuncLit{
+			Type: &ast.FuncType{Params: &ast.FieldList{}, Results: results},
+			Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: rhs}}},
+		}
+		set(&ast.CallExpr{Fun: lit})
+		return true
+	})
+}
+
+// placeType is the type of a place assigned or declared.
+func (l *lowerer) placeType(place ast.Expr) types.Type {
+	if id, ok := place.(*ast.Ident); ok && l.info.Defs[id] != nil {
+		return l.info.Defs[id].Type()
+	}
+	if tv, ok := l.info.Types[place]; ok {
+		return tv.Type
+	}
+	return nil
+}
+
+// concreteValue reports whether e is a value of a type that is not an
+// interface (nil and untyped constants are not).
+func (l *lowerer) concreteValue(e ast.Expr) bool {
+	tv, ok := l.info.Types[e]
+	if !ok || tv.Type == nil || tv.IsNil() || tv.Value != nil || types.IsInterface(tv.Type) {
+		return false
+	}
+	b, ok := tv.Type.(*types.Basic)
+	return !ok || b.Info()&types.IsUntyped == 0
 }

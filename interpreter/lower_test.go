@@ -160,13 +160,6 @@ func TestLoweringPasses(t *testing.T) {
 			cell:  "var e, target error\n_ = errors.Is(e, target)",
 		},
 		{
-			name:  "interface comparison",
-			pass:  (*lowerer).lowerEqual,
-			setup: []string{`import "errors"`},
-			cell:  "var e, f error\n_ = e == f\n_ = e != nil",
-			want:  "var e, f error\n_ = _goparcell.Same(e, f)\n_ = e != nil",
-		},
-		{
 			name:  "printing a cell type",
 			pass:  (*lowerer).lowerFmt,
 			setup: []string{"import \"fmt\"\ntype C int\nfunc (c C) String() string { return \"c\" }"},

@@ -152,3 +152,8 @@ func (l *lowerer) boxedCase(te ast.Expr) (okName, mustName string, ok bool) {
 	}
 	return l.assertHelper(tv.Type)
 }
+
+func (l *lowerer) isNil(e ast.Expr) bool {
+	tv, ok := l.info.Types[e]
+	return ok && tv.IsNil()
+}

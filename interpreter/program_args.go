@@ -6,9 +6,9 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"strconv"
 	"strings"
 
+	"gopar/interpreter/stdsyms"
 	"gopar/third_party/yaegi/interp"
 )
 
@@ -78,7 +78,7 @@ func parseFlags() {
 
 // exitCell ends the running cell as os.Exit does in cells.
 func exitCell(code int) {
-	panic("os.Exit(" + strconv.Itoa(code) + ")")
+	panic(stdsyms.Exit{Code: code})
 }
 
 // exitedZero reports whether err is a cell ended by os.Exit(0).

@@ -3,6 +3,7 @@ package interpreter
 import (
 	"strings"
 
+	"gopar/interpreter/stdsyms"
 	"gopar/runtime/display"
 )
 
@@ -35,7 +36,6 @@ func richBundle(v any) map[string]any {
 // cellPanic describes a panic that ended the cell; msg is the panic value
 // as the Go runtime prints it.
 func (s *Session) cellPanic(msg string) *Error {
-	name := namePanic
 	msg, where := s.goPanicMessage(msg)
 	if msg == "runtime error: index out of range" {
 		detail, at := s.indexDetail(s.indexSites)
@@ -44,18 +44,21 @@ func (s *Session) cellPanic(msg string) *Error {
 			where = at
 		}
 	}
-	value := msg
 	if strings.HasPrefix(msg, "os.Exit(") {
-		name = "Exit"
-		value = msg + " was called: the cell stopped, the session goes on"
+		return exitErrorText(msg)
 	}
 	tb := []string{"panic: " + msg}
-	if name == "Exit" {
-		tb = []string{value}
-	}
 	if where != "" {
 		tb = append(tb, "  at "+where)
 	}
 	tb = append(tb, s.frames()...)
-	return &Error{Name: name, Value: value, Traceback: tb}
+	return &Error{Name: namePanic, Value: msg, Traceback: tb}
+}
+
+// exitError describes a cell ended by os.Exit.
+func exitError(e stdsyms.Exit) *Error { return exitErrorText(e.Error()) }
+
+func exitErrorText(call string) *Error {
+	value := call + " was called: the cell stopped, the session goes on"
+	return &Error{Name: "Exit", Value: value, Traceback: []string{value}}
 }

@@ -206,10 +206,6 @@ func (s *Session) runtimeExports() interp.Exports {
 			// Text hands printed text to fmt as an operand that is not a
 			// string, so that Print spaces it like the value it stands for.
 			"Text": reflect.ValueOf(func(s string) printed { return printed{s} }),
-			// Same is == for two interface values: yaegi boxes cell values
-			// stored in a non-empty compiled interface (error) in wrappers
-			// that cannot be compared; Same compares what they hold.
-			"Same": reflect.ValueOf(same),
 			// Recovered unwraps what recover returns: yaegi hands back the
 			// reflect value of the panic argument.
 			"Recovered": reflect.ValueOf(func(v any) any {
@@ -240,10 +236,6 @@ func (s *Session) runtimeExports() interp.Exports {
 }
 
 // same compares a and b as Go's == does, looking through yaegi's wrappers.
-func same(a, b any) bool {
-	return unbox(a) == unbox(b)
-}
-
 // unbox returns what a yaegi interface wrapper holds (the wrappers are
 // structs whose first field is IValue), or v itself.
 func unbox(v any) any {

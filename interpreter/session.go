@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 
+	"gopar/interpreter/stdsyms"
 	"gopar/runtime/interrupt"
 	"gopar/third_party/yaegi/interp"
 )
@@ -63,6 +64,10 @@ type Session struct {
 	panicked   string      // set when the running cell panicked
 
 	goPanics goPanicLog
+
+	exitMu  sync.Mutex
+	goExit  *stdsyms.Exit      // os.Exit called by a goroutine while the cell ran
+	stopRun context.CancelFunc // stops the running cell
 
 	viewMu sync.Mutex
 	view   *Session // the state after the last finished cell, for Complete and Inspect
@@ -140,10 +145,11 @@ func New(opts Options) (*Session, error) {
 func (s *Session) start() error {
 	s.stderr = &panicFilter{w: s.opts.Stderr}
 	in := interp.New(interp.Options{
-		Stdin:  s.opts.Stdin,
-		Stdout: s.opts.Stdout,
-		Stderr: s.stderr,
-		Args:   []string{"gopar"},
+		Stdin:         s.opts.Stdin,
+		Stdout:        s.opts.Stdout,
+		Stderr:        s.stderr,
+		Args:          []string{"gopar"},
+		GoroutineExit: s.goroutineExit,
 	})
 	if err := in.Use(baseExports()); err != nil {
 		return err
@@ -173,6 +179,23 @@ func (s *Session) start() error {
 		return fmt.Errorf("interpreter start: %w", err)
 	}
 	return nil
+}
+
+// goroutineExit records os.Exit called by a goroutine and stops the
+// running cell, as os.Exit stops a program. A goroutine an earlier cell left
+// running just ends.
+func (s *Session) goroutineExit(v any) {
+	e, ok := v.(stdsyms.Exit)
+	if !ok {
+		return
+	}
+	s.exitMu.Lock()
+	defer s.exitMu.Unlock()
+	if s.stopRun == nil || s.goExit != nil {
+		return
+	}
+	s.goExit = &e
+	s.stopRun()
 }
 
 // Reset discards all state (a fresh interpreter).
@@ -212,7 +235,24 @@ func (s *Session) Execute(ctx context.Context, code string) (map[string]any, err
 }
 
 func (s *Session) execute(ctx context.Context, code string) (*cellResult, error) {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	s.exitMu.Lock()
+	s.goExit = nil
+	s.stopRun = func() {
+		stop()
+		interrupt.Stop(ctx) // the worker gives up on a main blocked in compiled code
+	}
+	s.exitMu.Unlock()
 	res, err := s.executeCell(ctx, code)
+	s.exitMu.Lock()
+	exit := s.goExit
+	s.goExit, s.stopRun = nil, nil
+	s.exitMu.Unlock()
+	if exit != nil {
+		// A goroutine's os.Exit ends the program, whatever its main did.
+		res, err = nil, exitError(*exit)
+	}
 	if exitedZero(err) {
 		// os.Exit(0) ends a program as a success, as under go run.
 		return nil, nil
@@ -321,20 +361,26 @@ type userRun struct{ abandoned bool }
 // declarations and serves the next call on another goroutine; the blocked
 // one, if it ever unblocks, parks for good without touching the session.
 // Abandon reports false when no cell's code is running: the cell is about
-// to return by itself.
-func (s *Session) Abandon() bool {
+// to return by itself. answer is the cell's error when a goroutine's
+// os.Exit stopped it, nil after an interrupt.
+func (s *Session) Abandon() (answer error, ok bool) {
 	s.runMu.Lock()
 	defer s.runMu.Unlock()
 	if s.running == nil {
-		return false
+		return nil, false
 	}
+	s.exitMu.Lock()
+	if s.goExit != nil {
+		answer = exitError(*s.goExit)
+	}
+	s.exitMu.Unlock()
 	s.running.abandoned = true
 	s.running = nil
 	s.interrupted = true
 	s.result, s.panicked = nil, ""
 	s.publish()
 	s.mu.Unlock() // held by the blocked Execute
-	return true
+	return answer, true
 }
 
 // evalDecls hands yaegi the source of f, a file of declarations. When they

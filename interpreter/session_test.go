@@ -189,11 +189,11 @@ func TestInterrupt(t *testing.T) {
 				if !tt.blocked {
 					t.Fatal("the interrupted cell did not return")
 				}
-				if !s.Abandon() {
+				if _, ok := s.Abandon(); !ok {
 					t.Fatal("Abandon declined a cell blocked in its code")
 				}
 			}
-			if s.Abandon() {
+			if _, ok := s.Abandon(); ok {
 				t.Error("Abandon gave up on a cell when none was running")
 			}
 			if res, e := run(t, s, "1 + 2"); e != nil || res["text/plain"] != "3" {
@@ -213,7 +213,7 @@ func TestGoexitLeavesNothingToAbandon(t *testing.T) {
 		s.Execute(context.Background(), "import \"runtime\"\nruntime.Goexit()")
 	}()
 	<-done
-	if s.Abandon() {
+	if _, ok := s.Abandon(); ok {
 		t.Error("Abandon gave up on a cell that Goexit ended")
 	}
 	if res, e := run(t, s, "1 + 2"); e != nil || res["text/plain"] != "3" {
@@ -233,7 +233,7 @@ func TestAbandonKeepsTheSession(t *testing.T) {
 	time.Sleep(100 * time.Millisecond)
 	cancel()
 	time.Sleep(100 * time.Millisecond)
-	if !s.Abandon() {
+	if _, ok := s.Abandon(); !ok {
 		t.Fatal("Abandon declined")
 	}
 	if res, e := run(t, s, "pair{k, 2 * k}"); e != nil || res["text/plain"] != "{21 42}" {

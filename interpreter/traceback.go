@@ -152,6 +152,9 @@ func (s *Session) frames() []string {
 		if !current {
 			fn += " (defined in an earlier cell)"
 		}
+		if n := len(out); n > 0 && out[n-1] == "  in "+fn {
+			continue // a program's main runs inside the cell's own func
+		}
 		out = append(out, "  in "+fn)
 	}
 	return out

@@ -119,7 +119,7 @@ func (e *scriptEngine) IsComplete(code string) (string, string) { return "comple
 func (e *scriptEngine) Snapshot() []string                      { return e.decls }
 func (e *scriptEngine) Restore(decls []string) error            { e.decls = decls; return nil }
 func (e *scriptEngine) GlobalNames() []string                   { return e.globals }
-func (e *scriptEngine) Abandon() bool                           { return e.blocked.CompareAndSwap(true, false) }
+func (e *scriptEngine) Abandon() (error, bool)                  { return nil, e.blocked.CompareAndSwap(true, false) }
 
 // recorder collects what the kernel would publish on iopub.
 type recorder struct {

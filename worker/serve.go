@@ -31,8 +31,10 @@ type Engine interface {
 	GlobalNames() []string
 	// Abandon gives up on the running cell, blocked past an interrupt,
 	// so that the next request can use the session; false when the cell
-	// is not blocked in its own code and is about to end.
-	Abandon() bool
+	// is not blocked in its own code and is about to end. answer is the
+	// cell's error when it was stopped for another reason than the user's
+	// interrupt (os.Exit in a goroutine), nil otherwise.
+	Abandon() (answer error, ok bool)
 }
 
 // Config says how the worker makes its engine and runs a cell.
@@ -188,11 +190,18 @@ func (s *server) interrupt() {
 func (s *server) abandon(cell *Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.current != cell || !s.eng.Abandon() {
+	if s.current != cell {
 		return
 	}
-	s.current, s.cancel, s.giveUp = nil, nil, nil
+	answer, ok := s.eng.Abandon()
+	if !ok {
+		return
+	}
 	reply := Event{Kind: EvReply, ID: cell.ID, Error: errInterrupted}
+	if answer != nil {
+		reply.Error = asError(answer)
+	}
+	s.current, s.cancel, s.giveUp = nil, nil, nil
 	s.noteChanges(&reply)
 	s.emit(reply)
 	go s.serve()
@@ -235,6 +244,7 @@ func (s *server) handle(req Request) {
 func (s *server) execute(req Request, reply *Event) {
 	interrupt.Reset()
 	ctx, cancel := context.WithCancel(context.Background())
+	ctx = interrupt.WithStop(ctx, s.interrupt)
 	s.mu.Lock()
 	s.current, s.cancel = &req, cancel
 	s.mu.Unlock()

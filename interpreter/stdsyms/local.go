@@ -15,7 +15,17 @@ import (
 // the panic "os.Exit(N)"), and log.Fatal* log their message and end the cell
 // the same way, as os.Exit(1).
 
-func osExit(code int) { panic("os.Exit(" + strconv.Itoa(code) + ")") }
+func osExit(code int) { panic(Exit{Code: code}) }
+
+// Exit is the panic with which os.Exit ends a cell. As under go run, the
+// deferred calls it unwinds do not run and recover does not stop it: the
+// interpreter knows it by its ExitsProgram method.
+type Exit struct{ Code int }
+
+func (e Exit) Error() string { return "os.Exit(" + strconv.Itoa(e.Code) + ")" }
+
+// ExitsProgram marks Exit for the interpreter.
+func (Exit) ExitsProgram() {}
 
 var osFindProcess = os.FindProcess
 

@@ -62,3 +62,22 @@ func Sleep(d time.Duration) {
 	case <-Context().Done():
 	}
 }
+
+type stopKey struct{}
+
+// WithStop returns ctx carrying stop, which ends the running cell as an
+// interrupt does, also when compiled code blocks it. The worker puts it in
+// each cell's context.
+func WithStop(ctx context.Context, stop func()) context.Context {
+	return context.WithValue(ctx, stopKey{}, stop)
+}
+
+// Stop ends the running cell through the stop ctx carries (a goroutine's
+// os.Exit ends the program), and reports whether ctx carried one.
+func Stop(ctx context.Context) bool {
+	stop, ok := ctx.Value(stopKey{}).(func())
+	if ok {
+		stop()
+	}
+	return ok
+}

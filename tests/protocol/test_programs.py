@@ -70,6 +70,46 @@ func main() {
 }
 """
 
+EXIT_WITH_DEFERS = """package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	defer fmt.Println("deferred")
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Println("recovered", r)
+		}
+	}()
+	fmt.Println("before")
+	os.Exit(3)
+}
+"""
+
+EXIT_IN_GOROUTINE = """package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer fmt.Println("deferred in the goroutine")
+		os.Exit(4)
+	}()
+	wg.Wait()
+	fmt.Println("main goes on")
+}
+"""
+
 
 class Programs(unittest.TestCase):
     @classmethod
@@ -116,6 +156,26 @@ class Programs(unittest.TestCase):
         self.assertEqual(cell.reply["status"], "error")
         self.assertIn("os.Exit(3)", cell.reply["evalue"])
         self.assertEqual(self.k.value("1 + 1"), "2")
+
+    def test_exit_runs_no_deferred_call(self):
+        # As under go run: os.Exit skips deferred calls, and recover does
+        # not stop it.
+        cell = self.k.run(EXIT_WITH_DEFERS)
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertEqual(cell.reply["ename"], "Exit")
+        self.assertIn("os.Exit(3)", cell.reply["evalue"])
+        self.assertEqual(cell.stdout(), "before\n")
+
+    def test_exit_in_a_goroutine_ends_the_program(self):
+        # main waits in compiled code (WaitGroup.Wait) for a Done that the
+        # exit skipped: the program still ends, as an exit.
+        cell = self.k.run(EXIT_IN_GOROUTINE)
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertEqual(cell.reply["ename"], "Exit")
+        self.assertIn("os.Exit(4)", cell.reply["evalue"])
+        self.assertNotIn("deferred", cell.stdout())
+        self.assertNotIn("main goes on", cell.stdout())
+        self.assertEqual(self.k.value("3 + 3"), "6")
 
     def test_a_panic_in_main(self):
         cell = self.k.run('package main\nfunc main() {\n\tvar m map[string]int\n\tm["x"] = 1\n}')

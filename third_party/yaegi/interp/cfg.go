@@ -584,6 +584,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				n.typ.name = typeName
 			}
 			sc.sym[typeName] = &symbol{kind: typeSym, typ: n.typ}
+			interp.newTypes = append(interp.newTypes, n.typ) // gopar: dynamic types (dyniface.go)
 			return false
 
 		case constDecl:
@@ -897,6 +898,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					} else {
 						n.gen = isNotNil
 					}
+				} else if isInterface(c0.typ) || isInterface(c1.typ) {
+					// gopar: interfaces compare dynamic types and values (ifaceequal.go).
+					n.gen = equalIface
 				}
 			case aGreater, aGreaterEqual, aLower, aLowerEqual:
 				n.typ = sc.getType("bool")

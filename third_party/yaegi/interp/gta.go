@@ -344,6 +344,7 @@ func (interp *Interpreter) gta(root *node, rpath, importPath, pkgName string) ([
 				n.typ.path = pkgName
 			}
 			n.typ.str = n.typ.path + "." + n.typ.name
+			interp.newTypes = append(interp.newTypes, n.typ) // gopar: dynamic types (dyniface.go)
 
 			asImportName := filepath.Join(typeName, baseName)
 			if _, exists := sc.sym[asImportName]; exists {

@@ -178,20 +178,21 @@ type imports map[string]map[string]*symbol
 type opt struct {
 	// dotCmd is the command to process the dot graph produced when astDot and/or
 	// cfgDot is enabled. It defaults to 'dot -Tdot -o <filename>.dot'.
-	dotCmd       string
-	context      build.Context     // build context: GOPATH, build constraints
-	stdin        io.Reader         // standard input
-	stdout       io.Writer         // standard output
-	stderr       io.Writer         // standard error
-	args         []string          // cmdline args
-	env          map[string]string // environment of interpreter, entries in form of "key=value"
-	filesystem   fs.FS             // filesystem containing sources
-	astDot       bool              // display AST graph (debug)
-	cfgDot       bool              // display CFG graph (debug)
-	noRun        bool              // compile, but do not run
-	fastChan     bool              // disable cancellable chan operations
-	specialStdio bool              // allows os.Stdin, os.Stdout, os.Stderr to not be file descriptors
-	unrestricted bool              // allow use of non-sandboxed symbols
+	dotCmd        string
+	context       build.Context     // build context: GOPATH, build constraints
+	stdin         io.Reader         // standard input
+	stdout        io.Writer         // standard output
+	stderr        io.Writer         // standard error
+	args          []string          // cmdline args
+	env           map[string]string // environment of interpreter, entries in form of "key=value"
+	filesystem    fs.FS             // filesystem containing sources
+	astDot        bool              // display AST graph (debug)
+	cfgDot        bool              // display CFG graph (debug)
+	noRun         bool              // compile, but do not run
+	fastChan      bool              // disable cancellable chan operations
+	specialStdio  bool              // allows os.Stdin, os.Stdout, os.Stderr to not be file descriptors
+	unrestricted  bool              // allow use of non-sandboxed symbols
+	goroutineExit func(any)         // told of a goroutine os.Exit ended (exit.go)
 }
 
 // Interpreter contains global resources and state.
@@ -227,6 +228,12 @@ type Interpreter struct {
 	generic  map[string]*node
 
 	hooks *hooks // symbol hooks
+
+	// gopar: the defined types of compiled sources, by reflect type, for
+	// values in an interface that lost theirs (dyniface.go).
+	newTypes     []*itype // defined by the source being compiled
+	definedTypes []*itype // published after each compile, read under mutex
+	typesByRtype map[reflect.Type][]*itype
 
 	debugger *Debugger
 }
@@ -329,6 +336,10 @@ type Options struct {
 
 	// Unrestricted allows to run non sandboxed stdlib symbols such as os/exec and environment
 	Unrestricted bool
+
+	// GoroutineExit, when set, is told of a goroutine that a panic
+	// implementing Exiting ended (gopar: os.Exit outside the main goroutine).
+	GoroutineExit func(v any)
 }
 
 // New returns a new interpreter.
@@ -360,6 +371,7 @@ func New(options Options) *Interpreter {
 		i.opt.stderr = os.Stderr
 	}
 
+	i.opt.goroutineExit = options.GoroutineExit
 	if i.opt.args = options.Args; i.opt.args == nil {
 		i.opt.args = os.Args
 	}

@@ -71,6 +71,7 @@ func (interp *Interpreter) compileSrc(src, name string, inc bool) (*Program, err
 // WARNING: The node must have been parsed using interp.FileSet(). Results are
 // unpredictable otherwise.
 func (interp *Interpreter) CompileAST(n ast.Node) (*Program, error) {
+	interp.newTypes = interp.newTypes[:0] // gopar: a failed compile defines none
 	// Convert AST.
 	pkgName, root, err := interp.ast(n)
 	if err != nil || root == nil {
@@ -111,6 +112,7 @@ func (interp *Interpreter) CompileAST(n ast.Node) (*Program, error) {
 		setExec(root.start)
 	}
 	interp.mutex.Lock()
+	interp.publishTypes()
 	gs := interp.scopes[pkgName]
 	if interp.universe.sym[pkgName] == nil {
 		// Make the package visible under a path identical to its name.

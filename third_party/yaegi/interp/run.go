@@ -209,6 +209,11 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	defer func() {
 		f.mutex.Lock()
 		f.recovered = recover()
+		if exiting(f.recovered) {
+			// gopar: os.Exit runs no deferred call (exit.go).
+			f.mutex.Unlock()
+			panic(f.recovered)
+		}
 		if f.recovered != nil && len(f.deferred) > 0 {
 			// gopar: so that recover in a deferred func that is not a literal
 			// of this func finds the panic (recoverdefer.go).
@@ -367,6 +372,10 @@ func typeAssert(n *node, withResult, withOk bool) {
 		n.exec = func(f *frame) bltn {
 			valf := value(f)
 			v, ok := valf.Interface().(valueInterface)
+			if !ok {
+				// gopar: a bare value of an interpreted type (dyniface.go).
+				v, ok = n.interp.dynamicValue(valf, names)
+			}
 			// A nil value of an interpreted interface type is the zero
 			// valueInterface: it holds no node to take a type from.
 			ok = ok && v.node != nil
@@ -481,7 +490,8 @@ func typeAssert(n *node, withResult, withOk bool) {
 				}
 
 				if withResult {
-					value0(f).Set(genInterfaceWrapper(val.node, rtype)(f))
+					held := v
+					value0(f).Set(interfaceWrapper(val.node, rtype, func(*frame) reflect.Value { return held }, nil)(f))
 				}
 				ok = true
 				return next
@@ -506,7 +516,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			if !ok {
 				if !withOk {
 					method := firstMissingMethod(leftType, rtype)
-					panic(n.cfgErrorf("interface conversion: %s is not %s: missing method %s", leftType.String(), rtype.String(), method))
+					panic(n.cfgErrorf("interface conversion: %s is not %s: missing method %s", n.interp.typeName(leftType), rtype.String(), method))
 				}
 				return next
 			}
@@ -1111,7 +1121,14 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 }
 
 func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
-	value := genValue(n)
+	return interfaceWrapper(n, typ, genValue(n), n)
+}
+
+// interfaceWrapper is genInterfaceWrapper for the values value gives, of
+// n's type (gopar: a type assertion wraps the value it holds, which n, the
+// node that boxed it in another frame, cannot give). The methods take
+// their receiver from recvNode, or from the value when it is nil.
+func interfaceWrapper(n *node, typ reflect.Type, value func(*frame) reflect.Value, recvNode *node) func(*frame) reflect.Value {
 	if typ == nil || typ.Kind() != reflect.Interface || typ.NumMethod() == 0 || n.typ.cat == valueT {
 		return value
 	}
@@ -1175,14 +1192,14 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 				m2, i2 := n2.typ.lookupMethod(names[i])
 				if m2 != nil {
 					nod := *m2
-					nod.recv = &receiver{n, v, i2}
+					nod.recv = &receiver{recvNode, v, i2}
 					w.Field(i + 1).Set(genFunctionWrapper(&nod)(f))
 					continue
 				}
 				panic(n.cfgErrorf("method not found: %s", names[i]))
 			}
 			nod := *m
-			nod.recv = &receiver{n, v, indexes[i]}
+			nod.recv = &receiver{recvNode, v, indexes[i]}
 			w.Field(i + 1).Set(genFunctionWrapper(&nod)(f))
 		}
 		return w
@@ -1399,7 +1416,10 @@ func call(n *node) {
 					in[i].Set(value)
 				}
 
-				go callf(in)
+				go func() {
+					defer n.interp.endGoroutine()
+					callf(in)
+				}()
 				return tnext
 			}
 
@@ -1475,7 +1495,10 @@ func call(n *node) {
 
 		// Execute function body
 		if goroutine {
-			go runCfg(def.child[3].start, nf, def, n)
+			go func() {
+				defer n.interp.endGoroutine()
+				runCfg(def.child[3].start, nf, def, n)
+			}()
 			return tnext
 		}
 		runCfg(def.child[3].start, nf, def, n)
@@ -1666,7 +1689,11 @@ func callBin(n *node) {
 			for i, v := range values {
 				in[i] = detached(getBinValue(getMapType, v, f))
 			}
-			go callFn(detached(value(f)), in)
+			fn := detached(value(f))
+			go func() {
+				defer n.interp.endGoroutine()
+				callFn(fn, in)
+			}()
 			return tnext
 		}
 	case fnext != nil:
@@ -1829,7 +1856,7 @@ func getIndexArray(n *node) {
 		if n.fnext != nil {
 			fnext := getExec(n.fnext)
 			n.exec = func(f *frame) bltn {
-				r := value0(f).Index(ai)
+				r := indexChecked(value0(f), ai)
 				getFrame(f, l).data[i] = r
 				if r.Bool() {
 					return tnext
@@ -1838,7 +1865,7 @@ func getIndexArray(n *node) {
 			}
 		} else {
 			n.exec = func(f *frame) bltn {
-				getFrame(f, l).data[i] = value0(f).Index(ai)
+				getFrame(f, l).data[i] = indexChecked(value0(f), ai)
 				return tnext
 			}
 		}
@@ -1849,7 +1876,7 @@ func getIndexArray(n *node) {
 			fnext := getExec(n.fnext)
 			n.exec = func(f *frame) bltn {
 				_, vi := value1(f)
-				r := value0(f).Index(int(vi))
+				r := indexChecked(value0(f), int(vi))
 				getFrame(f, l).data[i] = r
 				if r.Bool() {
 					return tnext
@@ -1859,7 +1886,7 @@ func getIndexArray(n *node) {
 		} else {
 			n.exec = func(f *frame) bltn {
 				_, vi := value1(f)
-				getFrame(f, l).data[i] = value0(f).Index(int(vi))
+				getFrame(f, l).data[i] = indexChecked(value0(f), int(vi))
 				return tnext
 			}
 		}

@@ -1,0 +1,148 @@
+package interp
+
+import (
+	"reflect"
+	"sort"
+)
+
+// This file is gopar's: a value of an interpreted type held in an empty
+// interface is often the bare reflect value, without the node that says
+// its type (yaegi wraps it in a valueInterface only in some paths). An
+// assertion to an interface with methods then found no methods and failed:
+// var x any = Circle{1}; x.(Shape) was false. The interpreter knows every
+// type it defined and the reflect type of its values: when exactly one
+// defined type (or pointer to one) has the value's reflect type and the
+// asserted methods, that is the value's type.
+
+// publishTypes makes the types the compiled source defined visible to
+// dynamicType. Called with interp.mutex held.
+func (interp *Interpreter) publishTypes() {
+	if len(interp.newTypes) == 0 {
+		return
+	}
+	interp.definedTypes = append(interp.definedTypes, interp.newTypes...)
+	interp.newTypes = interp.newTypes[:0]
+	interp.typesByRtype = nil
+}
+
+// dynamicType returns the defined type, or pointer to one, whose values
+// have reflect type rt and which has the methods names, when there is
+// exactly one; otherwise nil.
+func (interp *Interpreter) dynamicType(rt reflect.Type, names []string) *itype {
+	interp.mutex.Lock()
+	if interp.typesByRtype == nil {
+		interp.typesByRtype = interp.indexTypes()
+	}
+	candidates := interp.typesByRtype[rt]
+	interp.mutex.Unlock()
+	var found *itype
+	for _, t := range candidates {
+		if !hasMethods(t, names) {
+			continue
+		}
+		if found != nil && found != t {
+			return nil // two types fit: the value's own is unknown
+		}
+		found = t
+	}
+	return found
+}
+
+// indexTypes maps the reflect type of each defined type, and of pointers
+// to it, to the types. A type reflect cannot make yet is left out.
+func (interp *Interpreter) indexTypes() map[reflect.Type][]*itype {
+	index := map[reflect.Type][]*itype{}
+	seen := map[*itype]bool{}
+	for _, t := range interp.definedTypes {
+		if seen[t] || t.incomplete || isInterface(t) || isGeneric(t) || len(t.methods()) == 0 && len(ptrOf(t).methods()) == 0 {
+			continue
+		}
+		seen[t] = true
+		rt := safeTypeOf(t)
+		if rt == nil {
+			continue
+		}
+		index[rt] = append(index[rt], t)
+		p := ptrOf(t)
+		index[reflect.PointerTo(rt)] = append(index[reflect.PointerTo(rt)], p)
+	}
+	return index
+}
+
+// safeTypeOf is t's reflect type, or nil when making it panics.
+func safeTypeOf(t *itype) (rt reflect.Type) {
+	defer func() {
+		if recover() != nil {
+			rt = nil
+		}
+	}()
+	return t.TypeOf()
+}
+
+// hasMethods reports whether t's method set has all of names.
+func hasMethods(t *itype, names []string) bool {
+	ms := t.methods()
+	for _, name := range names {
+		if _, ok := ms[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// methodNames are the sorted names of the methods of interface type t.
+func methodNames(t *itype) []string {
+	m := t.methods()
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// dynamicValue is v, a bare value in an interface, with the defined type
+// that has the methods names, when dynamicType finds one.
+func (interp *Interpreter) dynamicValue(v reflect.Value, names []string) (valueInterface, bool) {
+	if !v.IsValid() {
+		return valueInterface{}, false
+	}
+	if v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return valueInterface{}, false
+		}
+		v = v.Elem()
+	}
+	// Only structs and pointers to them: a defined int is an int to
+	// reflect, and an int in an any must not take its methods.
+	st := v.Type()
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() != reflect.Struct {
+		return valueInterface{}, false
+	}
+	if _, ok := v.Interface().(valueInterface); ok {
+		return valueInterface{}, false
+	}
+	t := interp.dynamicType(v.Type(), names)
+	if t == nil {
+		return valueInterface{}, false
+	}
+	return valueInterface{node: &node{typ: t, interp: interp}, value: v}, true
+}
+
+// typeName names rt as Go does: main.Circle for the reflect type of an
+// interpreted type's values, when only one defined type has it.
+func (interp *Interpreter) typeName(rt reflect.Type) string {
+	st := rt
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() == reflect.Struct && st.Name() == "" {
+		if t := interp.dynamicType(rt, nil); t != nil {
+			return t.id()
+		}
+	}
+	return rt.String()
+}
