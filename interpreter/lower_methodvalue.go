@@ -74,8 +74,9 @@ func (l *lowerer) lowerMethodValue(root ast.Node) {
 				&ast.ReturnStmt{Results: []ast.Expr{inner}},
 			}},
 		}
-		if types.IsInterface(recvType) {
+		if _, param := recvType.(*types.TypeParam); types.IsInterface(recvType) && !param {
 			// The method value of a nil interface panics when it is made.
+			// (A type parameter's values cannot be compared with nil.)
 			check := &ast.IfStmt{
 				Cond: &ast.BinaryExpr{X: ast.NewIdent("_goparMV"), Op: token.EQL, Y: ast.NewIdent("nil")},
 				Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("NilDeref")}}}}},

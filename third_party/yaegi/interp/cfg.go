@@ -1030,6 +1030,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			if typ.Kind() == reflect.Map {
 				err = check.assignment(n.child[1], t.key, "map index")
 				n.gen = getIndexMap
+				markMapKey(t.key, n.child[1]) // gopar (mapkey.go)
 				break
 			}
 

@@ -135,3 +135,29 @@ func hostBoxed(n *node) bool {
 	}
 	return false
 }
+
+// staticInterface reports whether t is an interface type.
+func staticInterface(t *itype) bool {
+	if t == nil || t.cat == nilT {
+		return false
+	}
+	if isInterface(t) {
+		return true
+	}
+	rt := safeTypeOf(t)
+	return rt != nil && rt.Kind() == reflect.Interface
+}
+
+// nilValue is == nil for v, the value of an operand of interface type
+// when iface is set: a conversion to an interface (any(p)) gives the
+// concrete value, which is not a nil interface even when it is a nil
+// pointer. any((*int)(nil)) == nil was true.
+func nilValue(v reflect.Value, iface bool) bool {
+	if !v.IsValid() {
+		return true
+	}
+	if iface && v.Kind() != reflect.Interface {
+		return false
+	}
+	return v.IsNil()
+}

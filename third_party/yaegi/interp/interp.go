@@ -25,6 +25,7 @@ import (
 
 // Interpreter node structure for AST and CFG.
 type node struct {
+	mapKey     bool           // gopar: a key of a map with interface{} keys (mapkey.go)
 	debug      *nodeDebugData // debug info
 	child      []*node        // child subtrees (AST)
 	anc        *node          // ancestor (AST)

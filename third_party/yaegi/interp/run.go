@@ -1042,6 +1042,22 @@ func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn fu
 	}
 }
 
+// funcAsValue is value, of a func type, with a func declaration that it
+// gives as its node (a func returning itself as an any, compiled before its
+// own value existed) made a func value (gopar): an interface held the
+// interpreter's *node, which asserted to no func type.
+func funcAsValue(value func(*frame) reflect.Value) func(*frame) reflect.Value {
+	return func(f *frame) reflect.Value {
+		v := value(f)
+		if v.IsValid() && v.CanInterface() {
+			if nod, ok := v.Interface().(*node); ok && nod.kind == funcDecl {
+				return genFunctionWrapper(nod)(f)
+			}
+		}
+		return v
+	}
+}
+
 func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	var def *node
 	var ok bool
@@ -1490,6 +1506,16 @@ func call(n *node) {
 					}
 					dest[i].Set(val)
 				}
+			}
+		}
+
+		// The callee writes its results where the caller wants them.
+		// gopar: once the arguments are read (x = f(x)), they start at
+		// zero, as results do in Go; the caller's earlier value showed
+		// through (`got = collect()` appended to got's old elements).
+		for i, v := range rvalues {
+			if r := nf.data[i]; v != nil && r.CanSet() && !r.IsZero() {
+				r.SetZero()
 			}
 		}
 
@@ -2580,6 +2606,9 @@ func _return(n *node) {
 					// we can't let genValueInterface deal with it, because we call on c,
 					// not on n, which means that the interfaceT knowledge is lost.
 					values[i] = genValue(c)
+					if c.typ != nil && c.typ.cat == funcT {
+						values[i] = funcAsValue(values[i])
+					}
 					break
 				}
 				values[i] = genValueInterface(c)
@@ -2684,6 +2713,9 @@ func mapLit(n *node) {
 	values := make([]func(*frame) reflect.Value, len(child))
 	for i, c := range child {
 		keys[i] = genDestValue(n.typ.key, c.child[0])
+		if isEmptyInterface(n.typ.key) {
+			keys[i] = mapKeyValue(keys[i]) // gopar (mapkey.go)
+		}
 		values[i] = genDestValue(n.typ.val, c.child[1])
 	}
 
@@ -3489,6 +3521,14 @@ func _real(n *node) {
 }
 
 func _delete(n *node) {
+	if t := n.child[1].typ; t != nil {
+		for t.cat == linkedT && t.val != nil {
+			t = t.val
+		}
+		if t.cat == mapT {
+			markMapKey(t.key, n.child[2]) // gopar (mapkey.go)
+		}
+	}
 	value0 := genValue(n.child[1]) // map
 	value1 := genValue(n.child[2]) // key
 	in := []func(*frame) reflect.Value{value0, value1}
@@ -3965,6 +4005,7 @@ func isNilChild(child int) func(n *node) {
 		var value func(*frame) reflect.Value
 		child := n.child[child]
 		value = genValue(child)
+		iface := staticInterface(child.typ) // gopar (ifaceequal.go)
 		typ := n.typ.concrete().TypeOf()
 		isInterface := n.typ.TypeOf().Kind() == reflect.Interface
 		tnext := getExec(n.tnext)
@@ -3973,13 +4014,13 @@ func isNilChild(child int) func(n *node) {
 			if !isInterfaceSrc(child.typ) {
 				if isInterface {
 					n.exec = func(f *frame) bltn {
-						dest(f).Set(reflect.ValueOf(value(f).IsNil()).Convert(typ))
+						dest(f).Set(reflect.ValueOf(nilValue(value(f), iface)).Convert(typ))
 						return tnext
 					}
 					return
 				}
 				n.exec = func(f *frame) bltn {
-					dest(f).SetBool(value(f).IsNil())
+					dest(f).SetBool(nilValue(value(f), iface))
 					return tnext
 				}
 				return
@@ -3991,7 +4032,7 @@ func isNilChild(child int) func(n *node) {
 					if vi, ok := v.Interface().(valueInterface); ok {
 						r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 					} else {
-						r = v.IsNil()
+						r = nilValue(v, iface)
 					}
 					dest(f).Set(reflect.ValueOf(r).Convert(typ))
 					return tnext
@@ -4004,7 +4045,7 @@ func isNilChild(child int) func(n *node) {
 				if vi, ok := v.Interface().(valueInterface); ok {
 					r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 				} else {
-					r = v.IsNil()
+					r = nilValue(v, iface)
 				}
 				dest(f).SetBool(r)
 				return tnext
@@ -4016,7 +4057,7 @@ func isNilChild(child int) func(n *node) {
 
 		if !isInterfaceSrc(child.typ) {
 			n.exec = func(f *frame) bltn {
-				if value(f).IsNil() {
+				if nilValue(value(f), iface) {
 					dest(f).SetBool(true)
 					return tnext
 				}
@@ -4036,7 +4077,7 @@ func isNilChild(child int) func(n *node) {
 				dest(f).SetBool(false)
 				return fnext
 			}
-			if v.IsNil() {
+			if nilValue(v, iface) {
 				dest(f).SetBool(true)
 				return tnext
 			}
@@ -4050,6 +4091,7 @@ func isNotNil(n *node) {
 	var value func(*frame) reflect.Value
 	c0 := n.child[0]
 	value = genValue(c0)
+	iface := staticInterface(c0.typ) // gopar (ifaceequal.go)
 	typ := n.typ.concrete().TypeOf()
 	isInterface := n.typ.TypeOf().Kind() == reflect.Interface
 	tnext := getExec(n.tnext)
@@ -4059,13 +4101,13 @@ func isNotNil(n *node) {
 		if isInterfaceSrc(c0.typ) && c0.typ.TypeOf() != valueInterfaceType {
 			if isInterface {
 				n.exec = func(f *frame) bltn {
-					dest(f).Set(reflect.ValueOf(!value(f).IsNil()).Convert(typ))
+					dest(f).Set(reflect.ValueOf(!nilValue(value(f), iface)).Convert(typ))
 					return tnext
 				}
 				return
 			}
 			n.exec = func(f *frame) bltn {
-				dest(f).SetBool(!value(f).IsNil())
+				dest(f).SetBool(!nilValue(value(f), iface))
 				return tnext
 			}
 			return
@@ -4078,7 +4120,7 @@ func isNotNil(n *node) {
 				if vi, ok := v.Interface().(valueInterface); ok {
 					r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 				} else {
-					r = v.IsNil()
+					r = nilValue(v, iface)
 				}
 				dest(f).Set(reflect.ValueOf(!r).Convert(typ))
 				return tnext
@@ -4091,7 +4133,7 @@ func isNotNil(n *node) {
 			if vi, ok := v.Interface().(valueInterface); ok {
 				r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 			} else {
-				r = v.IsNil()
+				r = nilValue(v, iface)
 			}
 			dest(f).SetBool(!r)
 			return tnext
@@ -4103,7 +4145,7 @@ func isNotNil(n *node) {
 
 	if isInterfaceSrc(c0.typ) && c0.typ.TypeOf() != valueInterfaceType {
 		n.exec = func(f *frame) bltn {
-			if value(f).IsNil() {
+			if nilValue(value(f), iface) {
 				dest(f).SetBool(false)
 				return fnext
 			}
@@ -4123,7 +4165,7 @@ func isNotNil(n *node) {
 			dest(f).SetBool(true)
 			return tnext
 		}
-		if v.IsNil() {
+		if nilValue(v, iface) {
 			dest(f).SetBool(false)
 			return fnext
 		}

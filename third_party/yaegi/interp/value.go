@@ -108,6 +108,13 @@ func genValueAs(n *node, t reflect.Type) func(*frame) reflect.Value {
 }
 
 func genValue(n *node) func(*frame) reflect.Value {
+	if n.mapKey {
+		return mapKeyValue(genNodeValue(n))
+	}
+	return genNodeValue(n)
+}
+
+func genNodeValue(n *node) func(*frame) reflect.Value {
 	if n.inline {
 		return inlineValue(n)
 	}
