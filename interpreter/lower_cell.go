@@ -85,6 +85,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		l.lowerBuiltins(r)
 		l.lowerDefer(r)
 		l.lowerTypeSwitch(r)
+		l.lowerTaglessCases(r)
 		l.lowerRangeFunc(r)
 		l.lowerRangeInt(r)
 		l.lowerLoopVar(r)

@@ -161,3 +161,45 @@ func nilValue(v reflect.Value, iface bool) bool {
 	}
 	return v.IsNil()
 }
+
+// interfaceCase reports whether an expression switch's tag or one of a
+// clause's case expressions has an interface type, or a case is nil.
+func interfaceCase(tag *node, cases []*node) bool {
+	if staticInterface(tag.typ) {
+		return true
+	}
+	for _, c := range cases {
+		if staticInterface(c.typ) || c.typ != nil && c.typ.cat == nilT {
+			return true
+		}
+	}
+	return false
+}
+
+// caseEqual is the exec of a case clause whose tag or cases have an
+// interface type: the clause runs when the tag == one of the cases.
+func caseEqual(tag *node, cases []*node, value func(*frame) reflect.Value, values []func(*frame) reflect.Value, tnext, fnext bltn) bltn {
+	s0 := staticType(tag.typ)
+	statics := make([]*itype, len(cases))
+	nils := make([]bool, len(cases))
+	for i, c := range cases {
+		statics[i] = staticType(c.typ)
+		// `case nil` with a tag of a pointer, map... type is the tag's nil.
+		nils[i] = c.typ != nil && c.typ.cat == nilT && s0 != nil
+	}
+	return func(f *frame) bltn {
+		v0 := value(f)
+		for i, v := range values {
+			if nils[i] {
+				if nilValue(v0, false) {
+					return tnext
+				}
+				continue
+			}
+			if dynamicEqual(dynamicOf(v0, s0), dynamicOf(v(f), statics[i])) {
+				return tnext
+			}
+		}
+		return fnext
+	}
+}

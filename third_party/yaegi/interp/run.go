@@ -3296,6 +3296,12 @@ func _case(n *node) {
 		for i := range values {
 			values[i] = genValue(n.child[i])
 		}
+		if tag := n.anc.anc.child[l-2]; interfaceCase(tag, n.child[:len(values)]) {
+			// gopar: a tag or a case of interface type compares as == does
+			// (ifaceequal.go); the tag was converted to the case's type.
+			n.exec = caseEqual(tag, n.child[:len(values)], value, values, tnext, fnext)
+			return
+		}
 		n.exec = func(f *frame) bltn {
 			v0 := value(f)
 			for _, v := range values {
