@@ -12,7 +12,8 @@ import (
 // lowerBuiltins replaces the builtins yaegi lacks (Go 1.21): min and max of
 // named types become calls of generic helpers with explicit type arguments
 // (those of basic types stay builtins, which the interpreter has; constant
-// ones become the constant they compute), clear becomes a loop.
+// ones become the constant they compute), clear becomes a loop. Constant
+// len and cap become their constant.
 //
 //	min(a, b)  ->  _goparMin[celsius](a, b)
 //	min(n, 1)  ->  _goparBuiltinMin(n, int(1))
@@ -36,6 +37,29 @@ func (l *lowerer) lowerBuiltins(root ast.Node) {
 		}
 		var helper, builtin string
 		switch {
+		case l.isBuiltin(call.Fun, "len") || l.isBuiltin(call.Fun, "cap"):
+			// len and cap of an array without calls or receives are
+			// constants, and their operand is not evaluated: len(s[10])
+			// of an empty slice s of arrays is no index out of range.
+			if tv := l.info.Types[call]; tv.Value != nil {
+				return l.constantExpr(tv)
+			}
+			if len(call.Args) == 1 {
+				if p, ok := l.info.Types[call.Args[0]].Type.Underlying().(*types.Pointer); ok {
+					if a, ok := p.Elem().Underlying().(*types.Array); ok {
+						// Of a pointer to an array: the array's length, the
+						// pointer evaluated but not dereferenced (nil too).
+						return &ast.CallExpr{Fun: &ast.FuncLit{
+							Type: &ast.FuncType{
+								Params:  &ast.FieldList{List: []*ast.Field{{Type: &ast.InterfaceType{Methods: &ast.FieldList{}}}}},
+								Results: &ast.FieldList{List: []*ast.Field{{Type: ast.NewIdent("int")}}},
+							},
+							Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{intLit(int(a.Len()))}}}},
+						}, Args: call.Args}
+					}
+				}
+			}
+			return e
 		case l.isBuiltin(call.Fun, "min"):
 			helper, builtin = "_goparMin", "_goparBuiltinMin"
 		case l.isBuiltin(call.Fun, "max"):

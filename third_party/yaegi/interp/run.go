@@ -3642,14 +3642,17 @@ func _make(n *node) {
 		switch len(n.child) {
 		case 3:
 			n.exec = func(f *frame) bltn {
-				length := int(vInt(value(f)))
-				dest(f).Set(reflect.MakeSlice(typ, length, length))
+				length := vInt(value(f))
+				checkMakeSlice(typ, length, length)
+				dest(f).Set(reflect.MakeSlice(typ, int(length), int(length)))
 				return next
 			}
 		case 4:
 			value1 := genValue(n.child[3])
 			n.exec = func(f *frame) bltn {
-				dest(f).Set(reflect.MakeSlice(typ, int(vInt(value(f))), int(vInt(value1(f)))))
+				length, capacity := vInt(value(f)), vInt(value1(f))
+				checkMakeSlice(typ, length, capacity)
+				dest(f).Set(reflect.MakeSlice(typ, int(length), int(capacity)))
 				return next
 			}
 		}
@@ -3664,7 +3667,9 @@ func _make(n *node) {
 		case 3:
 			value := genValue(n.child[2])
 			n.exec = func(f *frame) bltn {
-				dest(f).Set(reflect.MakeChan(typ, int(vInt(value(f)))))
+				size := vInt(value(f))
+				checkMakeChan(typ, size)
+				dest(f).Set(reflect.MakeChan(typ, int(size)))
 				return next
 			}
 		}
