@@ -30,6 +30,18 @@ func (l *lowerer) lowerBuiltins(root ast.Node) {
 		}
 		return []ast.Stmt{l.clearLoop(call.Args[0])}
 	})
+	ast.Inspect(root, func(n ast.Node) bool {
+		// Ranging over a pointer to an array for its indexes only does not
+		// dereference it (nil too): it ranges over the array's length.
+		rs, ok := n.(*ast.RangeStmt)
+		if !ok || rs.Value != nil && !isBlank(rs.Value) {
+			return true
+		}
+		if length, ok := l.arrayPointerLen(rs.X); ok {
+			rs.X = l.lenOfArrayPointer(rs.X, length)
+		}
+		return true
+	})
 	rewriteExprs(root, func(e ast.Expr) ast.Expr {
 		call, ok := e.(*ast.CallExpr)
 		if !ok {
@@ -45,18 +57,8 @@ func (l *lowerer) lowerBuiltins(root ast.Node) {
 				return l.constantExpr(tv)
 			}
 			if len(call.Args) == 1 {
-				if p, ok := l.info.Types[call.Args[0]].Type.Underlying().(*types.Pointer); ok {
-					if a, ok := p.Elem().Underlying().(*types.Array); ok {
-						// Of a pointer to an array: the array's length, the
-						// pointer evaluated but not dereferenced (nil too).
-						return &ast.CallExpr{Fun: &ast.FuncLit{
-							Type: &ast.FuncType{
-								Params:  &ast.FieldList{List: []*ast.Field{{Type: &ast.InterfaceType{Methods: &ast.FieldList{}}}}},
-								Results: &ast.FieldList{List: []*ast.Field{{Type: ast.NewIdent("int")}}},
-							},
-							Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{intLit(int(a.Len()))}}}},
-						}, Args: call.Args}
-					}
+				if length, ok := l.arrayPointerLen(call.Args[0]); ok {
+					return l.lenOfArrayPointer(call.Args[0], length)
 				}
 			}
 			return e
@@ -86,6 +88,40 @@ func (l *lowerer) lowerBuiltins(root ast.Node) {
 		fn := &ast.IndexExpr{X: ast.NewIdent(helper), Index: l.typeAST(tv.Type)}
 		return &ast.CallExpr{Fun: fn, Lparen: call.Lparen, Args: call.Args, Rparen: call.Rparen}
 	})
+}
+
+// arrayPointerLen is the length of the array x points to, when x is a
+// pointer to an array.
+func (l *lowerer) arrayPointerLen(x ast.Expr) (int64, bool) {
+	tv, ok := l.info.Types[x]
+	if !ok || tv.Type == nil {
+		return 0, false
+	}
+	p, ok := tv.Type.Underlying().(*types.Pointer)
+	if !ok {
+		return 0, false
+	}
+	a, ok := p.Elem().Underlying().(*types.Array)
+	if !ok {
+		return 0, false
+	}
+	return a.Len(), true
+}
+
+// lenOfArrayPointer is the length of the array x points to, with x
+// evaluated but not dereferenced (it may be nil):
+// func(interface{}) int { return 10 }(x).
+func (l *lowerer) lenOfArrayPointer(x ast.Expr, length int64) ast.Expr {
+	intType := l.typeAST(types.Typ[types.Int])
+	res := &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params:  &ast.FieldList{List: []*ast.Field{{Type: &ast.InterfaceType{Methods: &ast.FieldList{}}}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: intType}}},
+		},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{intLit(int(length))}}}},
+	}, Args: []ast.Expr{x}}
+	l.info.Types[res] = types.TypeAndValue{Type: types.Typ[types.Int]}
+	return res
 }
 
 // isBuiltin reports whether fun names the builtin called name.

@@ -203,6 +203,18 @@ func panicFunc(s *scope) string {
 	return s.pkgID
 }
 
+// callDeferred runs a deferred call, and returns what it panicked with.
+func callDeferred(val []reflect.Value) (r any, panicked bool) {
+	defer func() {
+		if panicked {
+			r = recover()
+		}
+	}()
+	panicked = true
+	val[0].Call(val[1:])
+	return nil, false
+}
+
 // runCfg executes a node AST by walking its CFG and running node builtin at each step.
 func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	var exec bltn
@@ -219,8 +231,22 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 			// of this func finds the panic (recoverdefer.go).
 			runDeferredPanicking(f)
 		} else {
-			for _, val := range f.deferred {
-				val[0].Call(val[1:])
+			for i, val := range f.deferred {
+				if r, panicked := callDeferred(val); panicked {
+					// gopar: a deferred call that panics hands the panic to
+					// the calls deferred before it, which may recover it, as
+					// in Go; the rest of them did not run.
+					if exiting(r) {
+						f.mutex.Unlock()
+						panic(r)
+					}
+					f.recovered = r
+					f.deferred = f.deferred[i+1:]
+					if len(f.deferred) > 0 {
+						runDeferredPanicking(f)
+					}
+					break
+				}
 			}
 		}
 		if f.recovered != nil {

@@ -8,7 +8,8 @@ import (
 // make with a size out of range panics with the runtime's error, a
 // runtime.Error; len and cap of an array are constants that do not
 // evaluate their operand, and of a pointer to an array (nil too) they are
-// the array's length.
+// the array's length, and ranging over its indexes does not dereference
+// it.
 
 func try(what string, f func()) {
 	defer func() {
@@ -31,4 +32,8 @@ func main() {
 	fmt.Println(len(grid[10]), cap(grid[3]))
 	var p *[5]int
 	fmt.Println(len(p), cap(p))
+	for i := range p {
+		fmt.Print(i)
+	}
+	fmt.Println()
 }
