@@ -154,7 +154,21 @@ func (l *lowerer) constantExpr(tv types.TypeAndValue) ast.Expr {
 	if b, ok := tv.Type.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
 		return lit
 	}
-	return &ast.CallExpr{Fun: &ast.ParenExpr{X: l.typeAST(tv.Type)}, Args: []ast.Expr{lit}}
+	return &ast.CallExpr{Fun: l.conversionFun(tv.Type), Args: []ast.Expr{lit}}
+}
+
+// conversionFun is the type t written as the func of a conversion: in
+// parentheses only when its text needs them (*T, func(), chan int).
+// yaegi compiled a parenthesized named type, (int)(2) != 2, into a
+// comparison whose condition read another frame slot inside a func
+// literal.
+func (l *lowerer) conversionFun(t types.Type) ast.Expr {
+	x := l.typeAST(t)
+	switch x.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
+		return x
+	}
+	return &ast.ParenExpr{X: x}
 }
 
 func (l *lowerer) clearLoop(x ast.Expr) ast.Stmt {

@@ -30,7 +30,7 @@ func (l *lowerer) lowerComplex(root ast.Node) {
 			&ast.BasicLit{Kind: token.FLOAT, Value: floatLiteral(im)},
 		}}
 		if b.Info()&types.IsUntyped == 0 {
-			out = &ast.CallExpr{Fun: &ast.ParenExpr{X: l.typeAST(tv.Type)}, Args: []ast.Expr{out}}
+			out = &ast.CallExpr{Fun: l.conversionFun(tv.Type), Args: []ast.Expr{out}}
 		}
 		return out
 	})

@@ -53,7 +53,7 @@ func (l *lowerer) countingLoop(r *ast.RangeStmt, tv types.TypeAndValue) ast.Stmt
 	}
 	zero := ast.Expr(&ast.BasicLit{Kind: token.INT, Value: "0"})
 	if !types.Identical(typ, types.Typ[types.Int]) {
-		zero = &ast.CallExpr{Fun: &ast.ParenExpr{X: l.typeAST(typ)}, Args: []ast.Expr{zero}}
+		zero = &ast.CallExpr{Fun: l.conversionFun(typ), Args: []ast.Expr{zero}}
 	}
 	var pre []ast.Stmt
 	limit := r.X

@@ -102,7 +102,7 @@ func TestLoweringPasses(t *testing.T) {
 			name: "min max and clear",
 			pass: (*lowerer).lowerBuiltins,
 			cell: "x, y := 3, 4\nm := map[string]int{}\n_ = min(x, y) + max(2, 5)\nclear(m)",
-			want: "x, y := 3, 4\nm := map[string]int{}\n_ = _goparBuiltinMin(x, y) + (int)(5)\n{\n\t_goparC1 := m\n\t_goparcell.ClearMap(_goparC1)\n}",
+			want: "x, y := 3, 4\nm := map[string]int{}\n_ = _goparBuiltinMin(x, y) + int(5)\n{\n\t_goparC1 := m\n\t_goparcell.ClearMap(_goparC1)\n}",
 		},
 		{
 			name:  "defer arguments",
@@ -151,7 +151,7 @@ func TestLoweringPasses(t *testing.T) {
 			pass:  (*lowerer).lowerComplex,
 			setup: []string{`import "math"`},
 			cell:  "c := complex(0, math.Pi)\n_ = c",
-			want:  "c := (complex128)(complex(0.0, 3.141592653589793))\n_ = c",
+			want:  "c := complex128(complex(0.0, 3.141592653589793))\n_ = c",
 		},
 		{
 			name:  "errors.Is",

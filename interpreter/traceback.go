@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -108,6 +109,9 @@ func (s *Session) remap(msg string) string {
 // panicError describes a panic that escaped the cell's own recover (a
 // panic in the interpreter itself).
 func (s *Session) panicError(p interp.Panic) *Error {
+	if os.Getenv("GOPAR_DUMP") != "" {
+		os.Stderr.Write(p.Stack) // debugging the interpreter: where it panicked
+	}
 	return s.cellPanic(panicMessage(p.Value))
 }
 

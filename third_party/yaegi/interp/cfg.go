@@ -1379,6 +1379,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					// Allocate a frame entry to store the anonymous function definition.
 					sc.add(c0.typ)
 				}
+				markDirectCall(n) // gopar (methodcall.go)
 				if typ := c0.typ; len(typ.ret) > 0 {
 					n.typ = typ.ret[0]
 					if n.anc.kind == returnStmt && n.typ.id() == sc.def.typ.ret[0].id() {

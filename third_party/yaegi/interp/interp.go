@@ -26,6 +26,7 @@ import (
 // Interpreter node structure for AST and CFG.
 type node struct {
 	mapKey     bool           // gopar: a key of a map with interface{} keys (mapkey.go)
+	directCall bool           // gopar: a method selector its call runs directly (methodcall.go)
 	debug      *nodeDebugData // debug info
 	child      []*node        // child subtrees (AST)
 	anc        *node          // ancestor (AST)
@@ -235,6 +236,11 @@ type Interpreter struct {
 	newTypes     []*itype // defined by the source being compiled
 	definedTypes []*itype // published after each compile, read under mutex
 	typesByRtype map[reflect.Type][]*itype
+
+	// gopar: the func value of each package-level func, and back
+	// (funcvalue.go).
+	funcValues sync.Map // *node -> reflect.Value
+	funcDecls  sync.Map // closure pointer -> *node
 
 	debugger *Debugger
 }

@@ -1100,7 +1100,7 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	}
 	funcType := n.typ.TypeOf()
 
-	return func(f *frame) reflect.Value {
+	makeFunc := func(f *frame) reflect.Value {
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
 			// gopar: the frame runs under the interpreter's current run id, not
@@ -1116,24 +1116,7 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 				d = d[numRet:]
 			} else {
 				// Copy method receiver as first argument.
-				src, dest := rcvr(f), d[numRet]
-				sk, dk := src.Kind(), dest.Kind()
-				for {
-					vs, ok := src.Interface().(valueInterface)
-					if !ok {
-						break
-					}
-					src = vs.value
-					sk = src.Kind()
-				}
-				switch {
-				case sk == reflect.Ptr && dk != reflect.Ptr:
-					dest.Set(src.Elem())
-				case sk != reflect.Ptr && dk == reflect.Ptr:
-					dest.Set(src.Addr())
-				default:
-					dest.Set(src)
-				}
+				setReceiver(d[numRet], rcvr(f))
 				d = d[numRet+1:]
 			}
 
@@ -1160,6 +1143,12 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 			return fr.data[:numRet]
 		})
 	}
+	if n.recv == nil && topLevelFunc(def) {
+		// gopar: one func value per func declaration, which calls
+		// recognise and run directly (funcvalue.go).
+		return func(f *frame) reflect.Value { return n.interp.funcValueOf(def, f, makeFunc) }
+	}
+	return makeFunc
 }
 
 func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
@@ -1422,14 +1411,43 @@ func call(n *node) {
 		return
 	}
 
+	// gopar: a call of an interpreted method on a receiver runs the method
+	// in a frame of its own, with the receiver first, as a func: the
+	// selector made a func value (reflect.MakeFunc) for each call, called
+	// through reflect (methodcall.go).
+	var method *node // the method a selector names, called directly
+	var recvValue func(*frame) reflect.Value
+	if m, ok := c0.val.(*node); ok && c0.directCall {
+		method = m
+		recvValue = genValueRecv(c0)
+	}
+
 	n.exec = func(f *frame) bltn {
+		direct := method != nil // the method found through an interface too
 		f.mutex.Lock()
-		bf := value(f)
-		def, ok := bf.Interface().(*node)
-		if ok {
-			bf = def.rval
+		var bf, rcv reflect.Value
+		var def *node
+		switch {
+		case method != nil:
+			def = method
+			rcv = recvValue(f)
+		default:
+			bf = value(f)
+			if bm, ok := bf.Interface().(*boundMethod); ok {
+				def, rcv, bf = bm.method, bm.receiver(), reflect.Value{}
+				direct = true
+				break
+			}
+			var ok bool
+			if def, ok = bf.Interface().(*node); ok {
+				bf = def.rval
+			}
 		}
 		f.mutex.Unlock()
+		if d := n.interp.funcDecl(bf); d != nil {
+			// gopar: a func value of a declared func runs directly (funcvalue.go).
+			def, bf = d, reflect.Value{}
+		}
 		if goroutine {
 			// gopar: the func is the one the go statement evaluated, even when
 			// its slot (the result of `go mk(i)()`) changes before it starts.
@@ -1498,13 +1516,19 @@ func call(n *node) {
 			nf.data[numRet+i] = reflect.New(t).Elem()
 		}
 
+		params := numRet // frame index of the first parameter
+		if direct {
+			setReceiver(nf.data[numRet], rcv)
+			params++
+		}
+
 		// Init variadic argument vector
 		if variadic >= 0 {
-			vararg = nf.data[numRet+variadic]
+			vararg = nf.data[params+variadic]
 		}
 
 		// Copy input parameters from caller
-		if dest := nf.data[numRet:]; len(dest) > 0 {
+		if dest := nf.data[params:]; len(dest) > 0 {
 			for i, v := range values {
 				switch {
 				case variadic >= 0 && i >= variadic:
@@ -2121,6 +2145,11 @@ func getMethod(n *node) {
 	i := n.findex
 	l := n.level
 	next := getExec(n.tnext)
+	if n.directCall {
+		// The call takes the method and its receiver (methodcall.go).
+		n.exec = func(*frame) bltn { return next }
+		return
+	}
 
 	n.exec = func(f *frame) bltn {
 		nod := *(n.val.(*node))
@@ -2138,6 +2167,20 @@ func getMethodByName(n *node) {
 	i := n.findex
 	l := n.level
 
+	// gopar: the struct's embedded fields, which reflect does not mark as
+	// embedded when they are of a program's interface type.
+	embedded := map[int]bool{}
+	if t := n.child[0].typ; t != nil {
+		for t.cat == ptrT || t.cat == linkedT && t.val != nil {
+			t = t.val
+		}
+		for i, fld := range t.field {
+			if fld.embed && t.cat == structT {
+				embedded[i] = true
+			}
+		}
+	}
+
 	n.exec = func(f *frame) bltn {
 		// The interface object must be directly accessible, or embedded in a struct (exported anonymous field).
 		val0 := value0(f)
@@ -2149,7 +2192,7 @@ func getMethodByName(n *node) {
 			}
 			for i := 0; i < val0.NumField(); i++ {
 				fld := val0.Type().Field(i)
-				if !fld.Anonymous || !fld.IsExported() {
+				if !fld.Anonymous && !embedded[i] || !fld.IsExported() {
 					continue
 				}
 				if val, ok = val0.Field(i).Interface().(valueInterface); ok {
@@ -2196,6 +2239,11 @@ func getMethodByName(n *node) {
 			panic(n.cfgErrorf("method not found: %s", name))
 		}
 
+		if n.directCall {
+			// The call runs the method on the receiver (methodcall.go).
+			getFrame(f, l).data[i] = reflect.ValueOf(&boundMethod{method: m, recv: val.value, index: li})
+			return next
+		}
 		nod := *m
 		nod.val = &nod
 		nod.recv = &receiver{nil, val.value, li}

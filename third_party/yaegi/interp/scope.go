@@ -244,6 +244,7 @@ func (interp *Interpreter) Forget(name string) {
 	if sc := interp.scopes[mainID]; sc != nil {
 		if s := sc.sym[name]; s != nil && s.kind == funcSym {
 			delete(sc.sym, name)
+			interp.forgetFuncValue(s.node)
 		}
 	}
 }

@@ -1,0 +1,82 @@
+package interp
+
+import "reflect"
+
+// This file is gopar's: p.Move(1), a call of an interpreted method, made a
+// func value of the method bound to p (genFunctionWrapper: a node copy and
+// a reflect.MakeFunc) at every call and called it through reflect, which
+// made a method call several times slower than a func call. Such a call
+// now runs the method like a func, its receiver in the frame slot before
+// the parameters, set as the bound func set it.
+
+// markDirectCall marks the method selector of call, a call expression, for
+// the call to run directly: a method declared in the program, called on a
+// receiver value, neither deferred nor started as a goroutine (those keep
+// the bound func value they evaluate at the statement).
+func markDirectCall(call *node) {
+	c0 := call.child[0]
+	if c0.kind != selectorExpr || c0.action != aGetMethod && c0.action != aMethod || call.action == aCallSlice {
+		return
+	}
+	switch call.anc.kind {
+	case deferStmt, goStmt:
+		return
+	}
+	if m, ok := c0.val.(*node); ok {
+		// A method of the receiver's type.
+		if c0.action == aGetMethod && c0.recv != nil && c0.recv.node != nil && m.kind == funcDecl && len(m.child) > 3 {
+			c0.directCall = true
+		}
+		return
+	}
+	if c0.recv == nil && isInterfaceSrc(c0.child[0].typ) {
+		// A method of a program's interface: the value's method, found when
+		// the call runs (getMethodByName hands over a boundMethod).
+		c0.directCall = true
+	}
+}
+
+// boundMethod is a program's method found through an interface, with the
+// receiver value and the path of embedded fields to its own receiver.
+type boundMethod struct {
+	method *node
+	recv   reflect.Value
+	index  []int
+}
+
+// receiver is the method's receiver: recv through the embedded fields.
+func (b *boundMethod) receiver() reflect.Value {
+	r := b.recv
+	for _, i := range b.index {
+		if r.Kind() == reflect.Ptr {
+			r = r.Elem()
+		}
+		r = r.Field(i)
+		if vi, ok := r.Interface().(valueInterface); ok {
+			r = vi.value
+		}
+	}
+	return r
+}
+
+// setReceiver sets dest, a method's receiver slot, from src, the receiver
+// value: through yaegi's interface boxes, dereferenced or addressed as the
+// method's receiver type needs.
+func setReceiver(dest, src reflect.Value) {
+	for {
+		vs, ok := src.Interface().(valueInterface)
+		if !ok {
+			break
+		}
+		src = vs.value
+	}
+	sk, dk := src.Kind(), dest.Kind()
+	switch {
+	case sk == reflect.Ptr && dk != reflect.Ptr:
+		dest.Set(src.Elem())
+	case sk != reflect.Ptr && dk == reflect.Ptr:
+		dest.Set(src.Addr())
+	default:
+		dest.Set(src)
+	}
+}
