@@ -187,7 +187,9 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 		// the package clause.
 		src := "package main\n"
 		if c.kind == chunkStmt {
-			src += "func _() {"
+			// On a line of its own, so that a comment starting the chunk
+			// is the doc of its first declaration (//go:embed).
+			src += "func _() {\n"
 		}
 		src += lineDirective(c.line, c.col) + c.text + "\n"
 		if c.kind == chunkStmt {
@@ -216,6 +218,9 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 					}
 					continue
 				}
+				if err := embedFiles(pc.fset, d); err != nil {
+					return nil, err
+				}
 				pc.decls = append(pc.decls, d)
 				pc.order = append(pc.order, d)
 				pc.sources[d] = sourceOf(pc.fset, src, d)
@@ -224,6 +229,11 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 		case chunkStmt:
 			body := f.Decls[0].(*ast.FuncDecl).Body
 			for _, st := range body.List {
+				if ds, ok := st.(*ast.DeclStmt); ok {
+					if err := embedFiles(pc.fset, ds.Decl); err != nil {
+						return nil, err
+					}
+				}
 				pc.stmts = append(pc.stmts, st)
 				pc.order = append(pc.order, st)
 			}
