@@ -1,9 +1,6 @@
 package interp
 
-import (
-	"reflect"
-	"sort"
-)
+import "reflect"
 
 // This file is gopar's: a value of an interpreted type held in an empty
 // interface is often the bare reflect value, without the node that says
@@ -88,17 +85,6 @@ func hasMethods(t *itype, names []string) bool {
 		}
 	}
 	return true
-}
-
-// methodNames are the sorted names of the methods of interface type t.
-func methodNames(t *itype) []string {
-	m := t.methods()
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // dynamicValue is v, a bare value in an interface, with the defined type
