@@ -218,9 +218,6 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 					}
 					continue
 				}
-				if err := embedFiles(pc.fset, d); err != nil {
-					return nil, err
-				}
 				pc.decls = append(pc.decls, d)
 				pc.order = append(pc.order, d)
 				pc.sources[d] = sourceOf(pc.fset, src, d)
@@ -229,11 +226,6 @@ func parseCellIn(fset *token.FileSet, code string) (*parsedCell, error) {
 		case chunkStmt:
 			body := f.Decls[0].(*ast.FuncDecl).Body
 			for _, st := range body.List {
-				if ds, ok := st.(*ast.DeclStmt); ok {
-					if err := embedFiles(pc.fset, ds.Decl); err != nil {
-						return nil, err
-					}
-				}
 				pc.stmts = append(pc.stmts, st)
 				pc.order = append(pc.order, st)
 			}

@@ -470,14 +470,12 @@ func (s *Session) typeSourceLocal(t types.Type, main *types.Package) (string, bo
 }
 
 func (s *Session) typeSourceIn(t types.Type, main *types.Package, local bool) (string, bool) {
+	if _, tuple := t.(*types.Tuple); tuple {
+		return "", false // several results: no type to write
+	}
 	ok := true
-	var check func(types.Type)
-	seen := map[types.Type]bool{}
-	check = func(t types.Type) {
-		if seen[t] {
-			return
-		}
-		seen[t] = true
+	var walk func(types.Type)
+	walk = typeWalker(func(t types.Type) bool {
 		switch t := t.(type) {
 		case *types.Named:
 			obj := t.Obj()
@@ -487,38 +485,11 @@ func (s *Session) typeSourceIn(t types.Type, main *types.Package, local bool) (s
 			if obj.Pkg() == main && obj.Parent() != main.Scope() && !local {
 				ok = false // declared inside a func: named only in its scope
 			}
-			if args := t.TypeArgs(); args != nil {
-				for i := 0; i < args.Len(); i++ {
-					check(args.At(i))
-				}
-			}
-		case *types.Alias:
-			check(types.Unalias(t))
-		case *types.Pointer:
-			check(t.Elem())
-		case *types.Slice:
-			check(t.Elem())
-		case *types.Array:
-			check(t.Elem())
-		case *types.Map:
-			check(t.Key())
-			check(t.Elem())
-		case *types.Chan:
-			check(t.Elem())
-		case *types.Signature:
-			for i := 0; i < t.Params().Len(); i++ {
-				check(t.Params().At(i).Type())
-			}
-			for i := 0; i < t.Results().Len(); i++ {
-				check(t.Results().At(i).Type())
-			}
 		case *types.Struct:
 			for i := 0; i < t.NumFields(); i++ {
-				f := t.Field(i)
-				if !f.Exported() && f.Pkg() != main {
+				if f := t.Field(i); !f.Exported() && f.Pkg() != main {
 					ok = false
 				}
-				check(f.Type())
 			}
 		case *types.Interface:
 			for i := 0; i < t.NumMethods(); i++ {
@@ -526,17 +497,16 @@ func (s *Session) typeSourceIn(t types.Type, main *types.Package, local bool) (s
 				if !m.Exported() && m.Pkg() != main {
 					ok = false
 				}
-				check(m.Type())
+				walk(m.Type()) // embedded ones' too, which the walker leaves
 			}
-		case *types.Tuple:
-			ok = false
 		case *types.Basic:
 			if t.Info()&types.IsUntyped != 0 {
 				ok = false
 			}
 		}
-	}
-	check(t)
+		return ok
+	})
+	walk(t)
 	if !ok {
 		return "", false
 	}

@@ -10,14 +10,31 @@ import (
 	"strings"
 )
 
-// embedFiles gives a variable that a //go:embed directive names the content
-// of its file, read when the cell is parsed, as go build reads it when it
-// compiles: `//go:embed hello.txt` above `var s string` (or []byte) makes
+// embedFiles gives each variable of the cell that a //go:embed directive
+// names the content of its file, read before the cell is checked, as go
+// build reads it when it compiles: `//go:embed hello.txt` above `var s string` (or []byte) makes
 // it `var s string = "<the file>"`. Patterns are relative to the working
 // directory, the notebook's. An embed.FS cannot be made outside the
 // compiler: the cell is refused with what to use instead, rather than
 // running with an empty file system.
-func embedFiles(fset *token.FileSet, d ast.Decl) error {
+func (pc *parsedCell) embedFiles() error {
+	for _, d := range pc.decls {
+		if err := embedDecl(pc.fset, d); err != nil {
+			return err
+		}
+	}
+	for _, st := range pc.stmts {
+		if ds, ok := st.(*ast.DeclStmt); ok {
+			if err := embedDecl(pc.fset, ds.Decl); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// embedDecl is embedFiles for one declaration.
+func embedDecl(fset *token.FileSet, d ast.Decl) error {
 	gd, ok := d.(*ast.GenDecl)
 	if !ok || gd.Tok != token.VAR {
 		return nil

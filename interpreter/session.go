@@ -269,6 +269,9 @@ func (s *Session) executeCell(ctx context.Context, code string) (*cellResult, er
 	if err != nil {
 		return nil, parseError(err, code)
 	}
+	if err := pc.embedFiles(); err != nil {
+		return nil, parseError(err, code)
+	}
 	cellNo := s.cells + 1
 	c, cerr := s.checkCell(pc, cellNo)
 	if cerr != nil {

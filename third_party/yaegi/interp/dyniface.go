@@ -22,6 +22,13 @@ func (interp *Interpreter) publishTypes() {
 	interp.typesByRtype = nil
 }
 
+// typeWithMethods is a defined type, or pointer to one, and its method
+// set, computed once per index.
+type typeWithMethods struct {
+	t       *itype
+	methods methodSet
+}
+
 // dynamicType returns the defined type, or pointer to one, whose values
 // have reflect type rt and which has the methods names, when there is
 // exactly one; otherwise nil.
@@ -33,35 +40,50 @@ func (interp *Interpreter) dynamicType(rt reflect.Type, names []string) *itype {
 	candidates := interp.typesByRtype[rt]
 	interp.mutex.Unlock()
 	var found *itype
-	for _, t := range candidates {
-		if !hasMethods(t, names) {
+	for _, c := range candidates {
+		if !c.has(names) {
 			continue
 		}
-		if found != nil && found != t {
+		if found != nil && found != c.t {
 			return nil // two types fit: the value's own is unknown
 		}
-		found = t
+		found = c.t
 	}
 	return found
 }
 
-// indexTypes maps the reflect type of each defined type, and of pointers
-// to it, to the types. A type reflect cannot make yet is left out.
-func (interp *Interpreter) indexTypes() map[reflect.Type][]*itype {
-	index := map[reflect.Type][]*itype{}
+// has reports whether the type's method set has all of names.
+func (c typeWithMethods) has(names []string) bool {
+	for _, name := range names {
+		if _, ok := c.methods[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// indexTypes maps the reflect type of each defined type with methods, and
+// of pointers to it, to the types. A type reflect cannot make yet is left
+// out.
+func (interp *Interpreter) indexTypes() map[reflect.Type][]typeWithMethods {
+	index := map[reflect.Type][]typeWithMethods{}
 	seen := map[*itype]bool{}
 	for _, t := range interp.definedTypes {
-		if seen[t] || t.incomplete || isInterface(t) || isGeneric(t) || len(t.methods()) == 0 && len(ptrOf(t).methods()) == 0 {
+		if seen[t] || t.incomplete || isInterface(t) || isGeneric(t) {
 			continue
 		}
 		seen[t] = true
+		p := ptrOf(t)
+		values, pointers := t.methods(), p.methods()
+		if len(pointers) == 0 {
+			continue // pointers have the values' methods too
+		}
 		rt := safeTypeOf(t)
 		if rt == nil {
 			continue
 		}
-		index[rt] = append(index[rt], t)
-		p := ptrOf(t)
-		index[reflect.PointerTo(rt)] = append(index[reflect.PointerTo(rt)], p)
+		index[rt] = append(index[rt], typeWithMethods{t, values})
+		index[reflect.PointerTo(rt)] = append(index[reflect.PointerTo(rt)], typeWithMethods{p, pointers})
 	}
 	return index
 }
@@ -74,17 +96,6 @@ func safeTypeOf(t *itype) (rt reflect.Type) {
 		}
 	}()
 	return t.TypeOf()
-}
-
-// hasMethods reports whether t's method set has all of names.
-func hasMethods(t *itype, names []string) bool {
-	ms := t.methods()
-	for _, name := range names {
-		if _, ok := ms[name]; !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // dynamicValue is v, a bare value in an interface, with the defined type

@@ -235,7 +235,7 @@ type Interpreter struct {
 	// values in an interface that lost theirs (dyniface.go).
 	newTypes     []*itype // defined by the source being compiled
 	definedTypes []*itype // published after each compile, read under mutex
-	typesByRtype map[reflect.Type][]*itype
+	typesByRtype map[reflect.Type][]typeWithMethods
 
 	// gopar: the func value of each package-level func, and back
 	// (funcvalue.go).

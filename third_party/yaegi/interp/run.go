@@ -1423,7 +1423,7 @@ func call(n *node) {
 	}
 
 	n.exec = func(f *frame) bltn {
-		direct := method != nil // the method found through an interface too
+		direct := method != nil // set below for a method found through an interface
 		f.mutex.Lock()
 		var bf, rcv reflect.Value
 		var def *node
@@ -1433,14 +1433,11 @@ func call(n *node) {
 			rcv = recvValue(f)
 		default:
 			bf = value(f)
-			if bm, ok := bf.Interface().(*boundMethod); ok {
-				def, rcv, bf = bm.method, bm.receiver(), reflect.Value{}
-				direct = true
-				break
-			}
-			var ok bool
-			if def, ok = bf.Interface().(*node); ok {
-				bf = def.rval
+			switch v := bf.Interface().(type) {
+			case *boundMethod: // found through an interface (methodcall.go)
+				def, rcv, bf, direct = v.method, v.receiver(), reflect.Value{}, true
+			case *node:
+				def, bf = v, v.rval
 			}
 		}
 		f.mutex.Unlock()
