@@ -6,10 +6,10 @@ import (
 	"io"
 	"strings"
 
-	"gopar/interpreter"
-	"gopar/magics"
-	"gopar/runtime/jit"
-	"gopar/worker"
+	"github.com/gopar/gopar/interpreter"
+	"github.com/gopar/gopar/magics"
+	"github.com/gopar/gopar/runtime/jit"
+	"github.com/gopar/gopar/worker"
 )
 
 // workerConfig wires the interpreter session and the magics into the

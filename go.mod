@@ -1,4 +1,4 @@
-module gopar
+module github.com/gopar/gopar
 
 go 1.26.8
 

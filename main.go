@@ -18,12 +18,12 @@ import (
 	"runtime"
 	"strings"
 
-	"gopar/install"
-	"gopar/kernel"
-	"gopar/lessons"
-	"gopar/notebook"
-	"gopar/runtime/procs"
-	"gopar/worker"
+	"github.com/gopar/gopar/install"
+	"github.com/gopar/gopar/kernel"
+	"github.com/gopar/gopar/lessons"
+	"github.com/gopar/gopar/notebook"
+	"github.com/gopar/gopar/runtime/procs"
+	"github.com/gopar/gopar/worker"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".

@@ -5,7 +5,7 @@ import (
 	"io"
 	"testing"
 
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 func benchSession(b *testing.B) *Session {

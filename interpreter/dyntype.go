@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // Printing values held in interfaces. Such a value reaches compiled code

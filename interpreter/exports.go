@@ -9,10 +9,10 @@ import (
 
 	"github.com/traefik/yaegi/stdlib/unsafe"
 
-	"gopar/interpreter/stdsyms"
-	"gopar/runtime/interrupt"
-	"gopar/symbols"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/interpreter/stdsyms"
+	"github.com/gopar/gopar/runtime/interrupt"
+	"github.com/gopar/gopar/symbols"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // baseExports merges every symbol table cells may import: the standard

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // symImporter gives go/types the packages cells can import, built from the
@@ -27,7 +27,7 @@ type symImporter struct {
 	types   map[reflect.Type]types.Type
 	fset    *token.FileSet // positions of stdsrc declarations
 	// Compiled packages cells import under another path (gopar/async is
-	// gopar/runtime/async): Go package path -> the path cells use.
+	// github.com/gopar/gopar/runtime/async): Go package path -> the path cells use.
 	aliases map[string]string
 }
 

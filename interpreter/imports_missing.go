@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"gopar/interpreter/stdsyms"
+	"github.com/gopar/gopar/interpreter/stdsyms"
 )
 
 // A cell may use a standard package it did not import, as goimports lets

@@ -290,7 +290,7 @@ var moduleRoot = sync.OnceValue(func() string {
 	for _, dir := range starts {
 		for d := dir; ; d = filepath.Dir(d) {
 			if b, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
-				if strings.HasPrefix(string(b), "module gopar\n") {
+				if strings.HasPrefix(string(b), "module github.com/gopar/gopar\n") {
 					return d
 				}
 			}

@@ -58,7 +58,7 @@ func TestCompleteUnimportedStdPackage(t *testing.T) {
 
 // Values of compiled runtime types live on in later cells: a future made in
 // one cell is awaited in the next (cells import gopar/async, whose Go
-// package path is gopar/runtime/async).
+// package path is github.com/gopar/gopar/runtime/async).
 func TestRuntimeValuesAcrossCells(t *testing.T) {
 	s, _, _ := newTestSession(t, "")
 	if _, e := run(t, s, "import \"gopar/async\"\nf := async.Go(func() any { return 6 * 7 })"); e != nil {

@@ -9,7 +9,7 @@ import (
 	"log"
 	"reflect"
 
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // lowerLogFatal makes the Fatal methods of a *log.Logger end the cell as

@@ -8,8 +8,8 @@ import (
 	"reflect"
 	"strings"
 
-	"gopar/interpreter/stdsyms"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/interpreter/stdsyms"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // programName is os.Args[0] for programs run in cells.

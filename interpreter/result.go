@@ -3,8 +3,8 @@ package interpreter
 import (
 	"strings"
 
-	"gopar/interpreter/stdsyms"
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/interpreter/stdsyms"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 // bundle is the MIME bundle of a cell's result: text/plain always, plus the

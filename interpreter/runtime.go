@@ -6,8 +6,8 @@ import (
 	"reflect"
 	"sync"
 
-	"gopar/runtime/display"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/runtime/display"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // Hidden packages every cell file imports: the helpers lowered code calls,

@@ -20,9 +20,9 @@ import (
 	"strings"
 	"sync"
 
-	"gopar/interpreter/stdsyms"
-	"gopar/runtime/interrupt"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/interpreter/stdsyms"
+	"github.com/gopar/gopar/runtime/interrupt"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // Options configure a Session.

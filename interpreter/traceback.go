@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // lineBlock spaces the line numbers of successive sources handed to yaegi:

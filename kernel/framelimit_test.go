@@ -18,7 +18,7 @@ import (
 
 	"github.com/go-zeromq/zmq4"
 
-	"gopar/worker"
+	"github.com/gopar/gopar/worker"
 )
 
 // stubBackend answers every cell with its code as the result.

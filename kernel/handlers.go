@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"gopar/worker"
+	"github.com/gopar/gopar/worker"
 )
 
 func decode(m *Message, v any) bool {

@@ -21,7 +21,7 @@ import (
 	"github.com/go-zeromq/zmq4"
 	"github.com/google/uuid"
 
-	"gopar/worker"
+	"github.com/gopar/gopar/worker"
 )
 
 // Backend runs cells. Supervisor is the real one; tests may use another.

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/worker"
+	"github.com/gopar/gopar/worker"
 )
 
 // A worker that can hog memory: started by the test binary itself, like

@@ -22,7 +22,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"gopar/worker"
+	"github.com/gopar/gopar/worker"
 )
 
 // Supervisor runs learner code in a worker process and keeps the kernel

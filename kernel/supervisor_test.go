@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/display"
-	"gopar/runtime/interrupt"
-	"gopar/worker"
+	"github.com/gopar/gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/interrupt"
+	"github.com/gopar/gopar/worker"
 )
 
 // The test binary doubles as a worker with a scripted engine, so the

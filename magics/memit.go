@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"gopar/runtime/profile"
+	"github.com/gopar/gopar/runtime/profile"
 )
 
 const memitUsage = `%memit [-r R] [-i INTERVAL] [-q] [-o] STATEMENT

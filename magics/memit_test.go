@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/profile"
+	"github.com/gopar/gopar/runtime/profile"
 )
 
 // allocating is an onExecute hook: the code "alloc()" makes 64 MiB resident

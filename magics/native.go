@@ -5,7 +5,7 @@ import (
 	"os"
 	"strings"
 
-	"gopar/runtime/jit"
+	"github.com/gopar/gopar/runtime/jit"
 )
 
 const nativeUsage = `%%native

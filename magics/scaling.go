@@ -15,8 +15,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"gopar/runtime/display"
-	"gopar/runtime/profile"
+	"github.com/gopar/gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/profile"
 )
 
 const scalingUsage = `%scaling [-w COUNTS] [-r R] [-n N] STATEMENT

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 // recorder is a display sink that keeps what is published.

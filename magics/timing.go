@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"gopar/runtime/profile"
+	"github.com/gopar/gopar/runtime/profile"
 )
 
 const timeUsage = `%time STATEMENT

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/profile"
+	"github.com/gopar/gopar/runtime/profile"
 )
 
 // run runs cell on eng and returns what it printed.

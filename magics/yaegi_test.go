@@ -13,9 +13,9 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"gopar/runtime/display"
-	"gopar/runtime/profile"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/profile"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // yaegiEngine is a bare interpreter session for testing the magics against

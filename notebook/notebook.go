@@ -14,7 +14,7 @@ import (
 	"strings"
 	"sync"
 
-	"gopar/kernel"
+	"github.com/gopar/gopar/kernel"
 )
 
 // Notebook is an nbformat 4 document. Unknown fields are kept as they are.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"reflect"
 
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 // A value of an interpreted type loses its methods when it is passed to a
@@ -20,14 +20,14 @@ var displayRichInterfaces = append(display.RichInterfaces(),
 func init() {
 	// The interpreter finds a wrapper under the interface's own package
 	// path, not the path cells import the package by.
-	Symbols["gopar/runtime/display/display"] = map[string]reflect.Value{
-		"_HTMLer":     reflect.ValueOf((*_gopar_runtime_display_HTMLer)(nil)),
-		"_JPEGer":     reflect.ValueOf((*_gopar_runtime_display_JPEGer)(nil)),
-		"_JSONer":     reflect.ValueOf((*_gopar_runtime_display_JSONer)(nil)),
-		"_Latexer":    reflect.ValueOf((*_gopar_runtime_display_Latexer)(nil)),
-		"_Markdowner": reflect.ValueOf((*_gopar_runtime_display_Markdowner)(nil)),
-		"_PNGer":      reflect.ValueOf((*_gopar_runtime_display_PNGer)(nil)),
-		"_SVGer":      reflect.ValueOf((*_gopar_runtime_display_SVGer)(nil)),
+	Symbols["github.com/gopar/gopar/runtime/display/display"] = map[string]reflect.Value{
+		"_HTMLer":     reflect.ValueOf((*_github_com_gopar_gopar_runtime_display_HTMLer)(nil)),
+		"_JPEGer":     reflect.ValueOf((*_github_com_gopar_gopar_runtime_display_JPEGer)(nil)),
+		"_JSONer":     reflect.ValueOf((*_github_com_gopar_gopar_runtime_display_JSONer)(nil)),
+		"_Latexer":    reflect.ValueOf((*_github_com_gopar_gopar_runtime_display_Latexer)(nil)),
+		"_Markdowner": reflect.ValueOf((*_github_com_gopar_gopar_runtime_display_Markdowner)(nil)),
+		"_PNGer":      reflect.ValueOf((*_github_com_gopar_gopar_runtime_display_PNGer)(nil)),
+		"_SVGer":      reflect.ValueOf((*_github_com_gopar_gopar_runtime_display_SVGer)(nil)),
 	}
 	mapTypes := map[reflect.Value][]reflect.Type{}
 	if dot, ok := Symbols["."]["MapTypes"]; ok {

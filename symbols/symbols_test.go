@@ -19,7 +19,7 @@ func TestTablesAreFresh(t *testing.T) {
 	}
 	// Build the generator once: a go run per table is slow.
 	gen := filepath.Join(t.TempDir(), "gensymbols")
-	if msg, err := exec.Command("go", "build", "-o", gen, "gopar/internal/gensymbols").CombinedOutput(); err != nil {
+	if msg, err := exec.Command("go", "build", "-o", gen, "github.com/gopar/gopar/internal/gensymbols").CombinedOutput(); err != nil {
 		t.Fatalf("building the generator: %v\n%s", err, msg)
 	}
 	checked := 0

@@ -33,7 +33,7 @@ func goparBinary(t *testing.T) string {
 			return
 		}
 		buildDir = dir
-		out, err := exec.Command("go", "build", "-o", filepath.Join(dir, "gopar"), "gopar").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", filepath.Join(dir, "gopar"), "github.com/gopar/gopar").CombinedOutput()
 		if err != nil {
 			buildErr = "go build: " + err.Error() + "\n" + string(out)
 		}

@@ -16,8 +16,8 @@ import (
 	"syscall"
 	"time"
 
-	"gopar/runtime/display"
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // Engine is the interpreter session as the worker needs it.

@@ -103,9 +103,9 @@ func gccVector(body []string) bool {
 	return false
 }
 
-// goFunction disassembles gopar/runtime/native.fn in the binary exe.
+// goFunction disassembles github.com/gopar/gopar/runtime/native.fn in the binary exe.
 func goFunction(exe, fn string) ([]string, error) {
-	cmd := exec.Command("go", "tool", "objdump", "-s", `^gopar/runtime/native\.`+fn+`$`, exe)
+	cmd := exec.Command("go", "tool", "objdump", "-s", `^github.com/gopar/gopar/runtime/native\.`+fn+`$`, exe)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -27,7 +27,7 @@ import (
 	"strings"
 	"time"
 
-	"gopar/runtime/native"
+	"github.com/gopar/gopar/runtime/native"
 )
 
 // sizes are the amounts of work of one run of each kernel.

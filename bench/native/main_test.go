@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopar/runtime/native"
+	"github.com/gopar/gopar/runtime/native"
 )
 
 // TestCAndGoComputeTheSame runs every kernel of the benchmark, at small

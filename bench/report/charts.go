@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"gopar/runtime/chart"
+	"github.com/gopar/gopar/runtime/chart"
 )
 
 // barSeries is one colour of a grouped bar chart: a value per group.

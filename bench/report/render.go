@@ -9,7 +9,7 @@ import (
 
 	"gonum.org/v1/plot/vg/draw"
 
-	"gopar/runtime/chart"
+	"github.com/gopar/gopar/runtime/chart"
 )
 
 // render writes the whole report and its charts.

@@ -172,7 +172,7 @@ func TestTimeitResults(t *testing.T) {
 		"BenchmarkTimeitVsGoBench/timeit/Sum(1)-2    	       1	3267820834 ns/op	        18.35 timeit-ns/call\n",
 		"BenchmarkTimeitVsGoBench/timeit/Sum(1)-2    	       1	3267820834 ns/op\n" +
 			"BenchmarkTimeitVsGoBench/gobench/Sum(1)-2   	693879345	         1.778 ns/op\n",
-		"PASS\nok  	gopar/magics	13.855s\n",
+		"PASS\nok  	github.com/gopar/gopar/magics	13.855s\n",
 	} {
 		if rows, err := timeitRows(bad); err == nil {
 			t.Errorf("no error for %q: %+v", bad, rows)

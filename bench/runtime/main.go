@@ -27,12 +27,12 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"gopar/runtime/array"
-	"gopar/runtime/async"
-	"gopar/runtime/bag"
-	"gopar/runtime/delayed"
-	"gopar/symbols"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/runtime/array"
+	"github.com/gopar/gopar/runtime/async"
+	"github.com/gopar/gopar/runtime/bag"
+	"github.com/gopar/gopar/runtime/delayed"
+	"github.com/gopar/gopar/symbols"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 var sizes = []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096}

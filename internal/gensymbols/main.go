@@ -1,7 +1,7 @@
 // Command gensymbols writes the yaegi symbol table of one compiled package so
 // that notebook cells can import it under a short path.
 //
-//	gensymbols -o ../../symbols/gopar_async.go gopar/runtime/async gopar/async
+//	gensymbols -o ../../symbols/gopar_async.go github.com/gopar/gopar/runtime/async gopar/async
 //
 // The second argument is the import path cells use; it becomes the key of
 // the table ("gopar/async/async"). Generated files carry a header naming both

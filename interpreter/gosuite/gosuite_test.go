@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/interpreter"
+	"github.com/gopar/gopar/interpreter"
 )
 
 // The suite's target is that at least 95 % of the programs not excluded

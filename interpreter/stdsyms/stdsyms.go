@@ -4,7 +4,7 @@
 // The files std_*.go are generated; the others are written by hand.
 package stdsyms
 
-//go:generate go run gopar/interpreter/internal/genstd -o . std
+//go:generate go run github.com/gopar/gopar/interpreter/internal/genstd -o . std
 
 import "reflect"
 

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"gopar/interpreter/internal/stdgen"
+	"github.com/gopar/gopar/interpreter/internal/stdgen"
 )
 
 // TestTablesAreFresh regenerates every table with the running toolchain and

@@ -8,10 +8,10 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"gopar/runtime/internal/failure"
-	"gopar/runtime/internal/graph"
-	"gopar/runtime/internal/progress"
-	"gopar/runtime/internal/taskstream"
+	"github.com/gopar/gopar/runtime/internal/failure"
+	"github.com/gopar/gopar/runtime/internal/graph"
+	"github.com/gopar/gopar/runtime/internal/progress"
+	"github.com/gopar/gopar/runtime/internal/taskstream"
 )
 
 // Errors a computation can end with, besides the tasks' own.

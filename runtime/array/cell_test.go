@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopar/runtime/internal/celltest"
+	"github.com/gopar/gopar/runtime/internal/celltest"
 )
 
 // The lesson's first Dask example and its calc_pi_dask, as a cell.

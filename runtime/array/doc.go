@@ -28,4 +28,4 @@
 // function, which is slower when it is defined in a cell.
 package array
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_array.go gopar/runtime/array gopar/array
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_array.go github.com/gopar/gopar/runtime/array gopar/array

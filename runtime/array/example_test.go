@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"gopar/runtime/array"
+	"github.com/gopar/gopar/runtime/array"
 )
 
 // The lesson's first Dask example: da.arange(10**7).sum().compute().

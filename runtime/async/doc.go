@@ -32,4 +32,4 @@
 // longer than a second show a progress bar (SetProgress(false) hides it).
 package async
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_async.go gopar/runtime/async gopar/async
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_async.go github.com/gopar/gopar/runtime/async gopar/async

@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"gopar/runtime/async"
+	"github.com/gopar/gopar/runtime/async"
 )
 
 // calcPi is the lesson's Monte Carlo estimate of π from n random points.

@@ -7,10 +7,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"gopar/runtime/internal/convert"
-	"gopar/runtime/internal/failure"
-	"gopar/runtime/internal/taskstream"
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/internal/convert"
+	"github.com/gopar/gopar/runtime/internal/failure"
+	"github.com/gopar/gopar/runtime/internal/taskstream"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // Errors a future can end with. A task's own errors come back as they are;

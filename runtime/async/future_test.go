@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // panicIn is a compiled function that panics, so the stack of the

@@ -6,8 +6,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"gopar/runtime/internal/progress"
-	"gopar/runtime/internal/taskstream"
+	"github.com/gopar/gopar/runtime/internal/progress"
+	"github.com/gopar/gopar/runtime/internal/taskstream"
 )
 
 // Gather is a future of the values of futs, in the order given, as a []any.

@@ -1,7 +1,7 @@
 package async
 
 import (
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // Semaphore limits how many futures run a piece of work at once; the

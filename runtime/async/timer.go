@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"gopar/runtime/internal/progress"
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/internal/progress"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // Sleep pauses the calling goroutine for d, like Python's asyncio.sleep; an

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopar/runtime/internal/celltest"
+	"github.com/gopar/gopar/runtime/internal/celltest"
 )
 
 // The lesson's map-and-reduce episode, as a cell: map, filter, reduction,

@@ -30,4 +30,4 @@
 // (SetWorkers); after a Compute, TaskStream draws who ran what.
 package bag
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_bag.go gopar/runtime/bag gopar/bag
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_bag.go github.com/gopar/gopar/runtime/bag gopar/bag

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"gopar/runtime/bag"
+	"github.com/gopar/gopar/runtime/bag"
 )
 
 func Example() {

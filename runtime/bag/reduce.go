@@ -7,9 +7,9 @@ import (
 	"sort"
 	"sync/atomic"
 
-	"gopar/runtime/internal/convert"
-	"gopar/runtime/internal/graph"
-	"gopar/runtime/internal/taskstream"
+	"github.com/gopar/gopar/runtime/internal/convert"
+	"github.com/gopar/gopar/runtime/internal/graph"
+	"github.com/gopar/gopar/runtime/internal/taskstream"
 )
 
 // Item is a single lazy value computed from a bag, such as its sum.

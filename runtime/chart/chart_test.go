@@ -16,7 +16,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

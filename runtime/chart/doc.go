@@ -16,4 +16,4 @@
 // cell can see them.
 package chart
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_chart.go gopar/runtime/chart gopar/chart
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_chart.go github.com/gopar/gopar/runtime/chart gopar/chart

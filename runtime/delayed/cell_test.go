@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopar/runtime/internal/celltest"
+	"github.com/gopar/gopar/runtime/internal/celltest"
 )
 
 // The lesson's delayed episode, as a cell: a shared promise, gather, and π

@@ -30,4 +30,4 @@
 // one with Named for the pictures; compiled functions are named already.
 package delayed
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_delayed.go gopar/runtime/delayed gopar/delayed
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_delayed.go github.com/gopar/gopar/runtime/delayed gopar/delayed

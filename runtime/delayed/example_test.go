@@ -3,7 +3,7 @@ package delayed_test
 import (
 	"fmt"
 
-	"gopar/runtime/delayed"
+	"github.com/gopar/gopar/runtime/delayed"
 )
 
 // The lesson's first workflow: nothing runs until Compute, and the shared

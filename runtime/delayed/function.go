@@ -6,8 +6,8 @@ import (
 	"runtime"
 	"strings"
 
-	"gopar/runtime/internal/convert"
-	"gopar/runtime/internal/graph"
+	"github.com/gopar/gopar/runtime/internal/convert"
+	"github.com/gopar/gopar/runtime/internal/graph"
 )
 
 // Function is a function wrapped so that calling it builds a promise

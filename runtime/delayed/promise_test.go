@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 func TestSharedSubgraphRunsOnce(t *testing.T) {

@@ -20,4 +20,4 @@
 // reason as text instead.
 package display
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_display.go gopar/runtime/display gopar/display
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_display.go github.com/gopar/gopar/runtime/display gopar/display

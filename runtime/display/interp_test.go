@@ -7,9 +7,9 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"gopar/runtime/display"
-	"gopar/symbols"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/runtime/display"
+	"github.com/gopar/gopar/symbols"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 type recorder struct {

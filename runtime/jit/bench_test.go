@@ -6,8 +6,8 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"gopar/runtime/native"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/runtime/native"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // benchCell is the lesson's naive calc_pi, once with the global generator

@@ -8,7 +8,7 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // bind does what the %%native magic does with a module: give the

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // lessonCell is what a learner writes in a %%native cell: the lesson's

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"gopar/runtime/internal/failure"
+	"github.com/gopar/gopar/runtime/internal/failure"
 )
 
 var (

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // The parent's copies of the helper's messages (helper_main.go.txt); gob

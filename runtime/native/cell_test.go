@@ -6,9 +6,9 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"gopar/runtime/native"
-	"gopar/symbols"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/runtime/native"
+	"github.com/gopar/gopar/symbols"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // newCellInterpreter returns a yaegi interpreter that sees the standard

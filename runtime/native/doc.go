@@ -8,10 +8,10 @@
 // so every kernel here is a plain loop the reader can compare with its C
 // twin in bench/native; none is replaced by a closed formula.
 //
-// Long kernels check the cell's interrupt context (gopar/runtime/interrupt)
+// Long kernels check the cell's interrupt context (github.com/gopar/gopar/runtime/interrupt)
 // every few milliseconds of work and return early, with partial results,
 // when the cell is interrupted. The exported API is non-generic so that the
 // interpreter can import it.
 package native
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_native.go gopar/runtime/native gopar/native
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_native.go github.com/gopar/gopar/runtime/native gopar/native

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // TestInterruptStopsLongKernels starts kernels that would run for hours and

@@ -1,6 +1,6 @@
 package native
 
-import "gopar/runtime/interrupt"
+import "github.com/gopar/gopar/runtime/interrupt"
 
 // stopper tells a kernel whether the running cell has been interrupted. It
 // holds the Done channel of the cell's context, taken once when the kernel

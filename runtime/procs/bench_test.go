@@ -5,8 +5,8 @@ import (
 	"sync"
 	"testing"
 
-	"gopar/runtime/async"
-	"gopar/runtime/native"
+	"github.com/gopar/gopar/runtime/async"
+	"github.com/gopar/gopar/runtime/native"
 )
 
 // The costs the episode compares: starting processes, a call's round trip

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopar/runtime/internal/celltest"
+	"github.com/gopar/gopar/runtime/internal/celltest"
 )
 
 // TestCellUsesAPool runs the episode's pool code as a notebook cell: the

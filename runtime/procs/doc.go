@@ -53,4 +53,4 @@
 // ErrInterrupted. Output the tasks print goes to the cell.
 package procs
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_procs.go gopar/runtime/procs gopar/procs
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_procs.go github.com/gopar/gopar/runtime/procs gopar/procs

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"gopar/runtime/internal/failure"
+	"github.com/gopar/gopar/runtime/internal/failure"
 )
 
 var (

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // The test binary doubles as the worker executable: the pool starts it

@@ -10,8 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"gopar/runtime/async"
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/async"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // Pool is a set of worker processes that run registered tasks: Python's

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/interrupt"
-	"gopar/runtime/native"
+	"github.com/gopar/gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/native"
 )
 
 func newPool(t *testing.T, n int) *Pool {

@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // Queue is a first-in, first-out queue that worker processes share with

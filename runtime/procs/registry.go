@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"gopar/runtime/internal/convert"
+	"github.com/gopar/gopar/runtime/internal/convert"
 )
 
 // A task is a compiled function that worker processes can run by name.

@@ -10,8 +10,8 @@ import (
 	"sync"
 	"time"
 
-	"gopar/runtime/internal/failure"
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/internal/failure"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // WorkerCommand is the hidden gopar subcommand that runs a worker process:

@@ -3,7 +3,7 @@ package procs
 import (
 	"fmt"
 
-	"gopar/runtime/native"
+	"github.com/gopar/gopar/runtime/native"
 )
 
 // The lesson's tasks, registered in every gopar process so that any pool

@@ -12,4 +12,4 @@
 //	fmt.Println(r.Average, r)
 package profile
 
-//go:generate go run gopar/internal/gensymbols -o ../../symbols/gopar_profile.go gopar/runtime/profile gopar/profile
+//go:generate go run github.com/gopar/gopar/internal/gensymbols -o ../../symbols/gopar_profile.go github.com/gopar/gopar/runtime/profile gopar/profile

@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"time"
 
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 // Timer runs the code being measured loops times in a row and returns how

@@ -14,7 +14,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"gopar/interpreter/internal/stdgen"
+	"github.com/gopar/gopar/interpreter/internal/stdgen"
 )
 
 func main() {

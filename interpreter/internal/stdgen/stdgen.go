@@ -14,7 +14,7 @@ import (
 	"runtime"
 	"strings"
 
-	"gopar/third_party/yaegi/extract"
+	"github.com/gopar/gopar/third_party/yaegi/extract"
 )
 
 // header starts every generated file; the staleness test reads it back.

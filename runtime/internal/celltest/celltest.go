@@ -11,8 +11,8 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"gopar/symbols"
-	"gopar/third_party/yaegi/interp"
+	"github.com/gopar/gopar/symbols"
+	"github.com/gopar/gopar/third_party/yaegi/interp"
 )
 
 // Run evaluates src (a main package) and returns what it printed.

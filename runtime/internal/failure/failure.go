@@ -74,7 +74,7 @@ func FromPanic(r any) *Panic {
 // runtime, reflection and the interpreter's machinery. Interpreted frames
 // are the interpreter's; the interpreter itself prints their cell lines.
 func noise(fn string) bool {
-	for _, p := range []string{"runtime.", "reflect.", "gopar/third_party/yaegi/"} {
+	for _, p := range []string{"runtime.", "reflect.", "github.com/gopar/gopar/third_party/yaegi/"} {
 		if strings.HasPrefix(fn, p) {
 			return true
 		}
@@ -85,7 +85,7 @@ func noise(fn string) bool {
 // plumbing reports the frames where the runtime called the task: the
 // frames below them only start goroutines.
 func plumbing(fn string) bool {
-	for _, p := range []string{"gopar/runtime/async.Go", "gopar/runtime/async.(*Future).run", "gopar/runtime/internal/graph.call", "gopar/runtime/internal/"} {
+	for _, p := range []string{"github.com/gopar/gopar/runtime/async.Go", "github.com/gopar/gopar/runtime/async.(*Future).run", "github.com/gopar/gopar/runtime/internal/graph.call", "github.com/gopar/gopar/runtime/internal/"} {
 		if strings.HasPrefix(fn, p) {
 			return true
 		}

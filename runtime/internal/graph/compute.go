@@ -7,10 +7,10 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"gopar/runtime/internal/failure"
-	"gopar/runtime/internal/progress"
-	"gopar/runtime/internal/taskstream"
-	"gopar/runtime/interrupt"
+	"github.com/gopar/gopar/runtime/internal/failure"
+	"github.com/gopar/gopar/runtime/internal/progress"
+	"github.com/gopar/gopar/runtime/internal/taskstream"
+	"github.com/gopar/gopar/runtime/interrupt"
 )
 
 var defaultWorkers atomic.Int64

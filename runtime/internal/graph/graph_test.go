@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"gopar/runtime/internal/taskstream"
+	"github.com/gopar/gopar/runtime/internal/taskstream"
 )
 
 func constant(v any) *Node { return New("const", func([]any) (any, error) { return v, nil }) }

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 // Drawing geometry, in pixels.

@@ -15,7 +15,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 var enabled atomic.Bool

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 type recorder struct {

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"gopar/runtime/display"
+	"github.com/gopar/gopar/runtime/display"
 )
 
 // epoch anchors Now: a monotonic clock reading is cheaper to keep as a

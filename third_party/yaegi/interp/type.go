@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopar/third_party/yaegi/internal/unsafe2"
+	"github.com/gopar/gopar/third_party/yaegi/internal/unsafe2"
 )
 
 // tcat defines interpreter type categories.
