@@ -31,8 +31,9 @@ class Cell:
 
 
 class Kernel:
-    def __init__(self, name="gopar"):
-        self.km, self.kc = start_new_kernel(kernel_name=name)
+    def __init__(self, name="gopar", **kwargs):
+        """kwargs go to KernelManager.start_kernel (env=..., cwd=...)."""
+        self.km, self.kc = start_new_kernel(kernel_name=name, **kwargs)
 
     def close(self):
         self.kc.stop_channels()
