@@ -2,8 +2,8 @@
 
 //lint:file-ignore SA1019 the table lists deprecated API too: cells may use it.
 
-//go:build go1.26
-// +build go1.26
+//go:build go1.26 && cgo
+// +build go1.26,cgo
 
 package stdsyms
 
