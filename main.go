@@ -21,6 +21,7 @@ import (
 	"github.com/gopar/gopar/install"
 	"github.com/gopar/gopar/kernel"
 	"github.com/gopar/gopar/lessons"
+	"github.com/gopar/gopar/modules"
 	"github.com/gopar/gopar/notebook"
 	"github.com/gopar/gopar/runtime/procs"
 	"github.com/gopar/gopar/worker"
@@ -62,7 +63,7 @@ func main() {
 	case "worker":
 		// Started by the kernel, never by hand: runs cells.
 		provideLessonData()
-		err = worker.Serve(workerConfig())
+		err = worker.Serve(withModules(workerConfig()))
 	case procs.WorkerCommand:
 		// Started by a gopar/procs pool, never by hand: runs named tasks.
 		err = procs.ServeWorker()
@@ -110,6 +111,7 @@ func runKernel(args []string) error {
 		Version:   version,
 		GoVersion: strings.TrimPrefix(runtime.Version(), "go"),
 	}, nil)
+	defer giveWorkersAModule()()
 	sup := kernel.NewSupervisor([]string{exe, "worker"}, k.Output())
 	k.SetBackend(sup)
 	go func() {
@@ -189,6 +191,7 @@ func runNotebook(args []string) error {
 	if err := os.Chdir(filepath.Dir(paths[0])); err != nil {
 		return err
 	}
+	defer giveWorkersAModule()()
 	opts := notebook.Options{WorkerArgv: []string{exe, "worker"}, ContinueOnErr: *allowErrors}
 	if !*quiet {
 		opts.Echo = os.Stdout
@@ -202,4 +205,42 @@ func runNotebook(args []string) error {
 		}
 	}
 	return runErr
+}
+
+// withModules makes a cell that imports packages of modules gopar does not
+// bundle run in a worker built with them linked in: the worker answers the
+// kernel with that binary instead of running the cell.
+func withModules(cfg worker.Config) worker.Config {
+	run := cfg.RunCell
+	cfg.RunCell = func(ctx context.Context, eng worker.Engine, code string) (map[string]any, error) {
+		bin, err := modules.Prepare(ctx, code, stderrFile())
+		if err != nil {
+			return nil, err
+		}
+		if bin != "" {
+			return nil, &worker.SwitchWorker{Binary: bin}
+		}
+		return run(ctx, eng, code)
+	}
+	return cfg
+}
+
+// giveWorkersAModule names the directory of the kernel's own Go module
+// (for notebooks without a go.mod), which its workers share; it is removed
+// when the kernel ends.
+func giveWorkersAModule() func() {
+	cache, err := os.UserCacheDir()
+	if err != nil || os.Getenv(modules.KernelModuleEnv) != "" {
+		return func() {}
+	}
+	root := filepath.Join(cache, "gopar", "modules", "kernels")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return func() {}
+	}
+	dir, err := os.MkdirTemp(root, "kernel-")
+	if err != nil {
+		return func() {}
+	}
+	os.Setenv(modules.KernelModuleEnv, dir)
+	return func() { os.RemoveAll(dir) }
 }

@@ -191,6 +191,10 @@ func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteRes
 	if notice != "" {
 		s.out.Write("stderr", []byte(notice))
 	}
+	return s.execute(ctx, req, 0)
+}
+
+func (s *Supervisor) execute(ctx context.Context, req ExecuteRequest, switches int) ExecuteResult {
 	p, err := s.current()
 	if err != nil {
 		return ExecuteResult{Error: &worker.Error{Name: "WorkerError", Value: err.Error()}}
@@ -203,6 +207,16 @@ func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteRes
 	}, s.InterruptGrace)
 	if err != nil {
 		return ExecuteResult{Error: s.recover(p, err)}
+	}
+	if ev.Worker != "" {
+		// A cell may switch twice: to link its imports, then to rebuild
+		// them at the version a %go get line pins.
+		if switches == 2 {
+			return ExecuteResult{Error: &worker.Error{Name: "WorkerError", Value: "the worker started for the cell's modules asked for another one",
+				Traceback: []string{"WorkerError: the worker started for the cell's modules asked for another one"}}}
+		}
+		s.switchWorker(p, ev.Worker)
+		return s.execute(ctx, req, switches+1)
 	}
 	s.mu.Lock()
 	if ev.Decls != nil {
@@ -219,6 +233,28 @@ func (s *Supervisor) Execute(ctx context.Context, req ExecuteRequest) ExecuteRes
 	}
 	s.mu.Unlock()
 	return ExecuteResult{Result: ev.Result, Error: ev.Error, UserExpressions: ev.UserExpressions, Payload: ev.Payload}
+}
+
+// switchWorker starts cells in binary, a gopar built with the modules a
+// cell imports linked in. The declarations, working directory and
+// environment are restored as after a crash; variables cannot move to
+// another process, so they are named as lost (at the top of a session
+// there are none).
+func (s *Supervisor) switchWorker(old *process, binary string) {
+	s.mu.Lock()
+	s.argv = append([]string{binary}, s.argv[1:]...)
+	s.proc = nil
+	lost := s.takeLostLocked("the cells moved to a worker process with the imported modules linked in")
+	s.mu.Unlock()
+	old.kill()
+	<-old.exited
+	msg := "[gopar] Cells now run in a new worker process with the imported modules linked in"
+	if len(lost) > 0 {
+		msg += "; the declarations of earlier cells, the working directory and the environment were restored. Variables lost (undefined until the cells that set them run again): " + strings.Join(lost, ", ") + ".\n"
+	} else {
+		msg += "; nothing was lost.\n"
+	}
+	s.out.Write("stderr", []byte(msg))
 }
 
 // recover turns a dead or stuck worker into an error on the cell and

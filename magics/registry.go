@@ -43,6 +43,7 @@ func buildTable() map[string]*magic {
 		{name: "sh", cellFn: shCell, usage: shUsage},
 		{name: "writefile", cellFn: writefileCell, usage: writefileUsage},
 		{name: "native", cellFn: nativeCell, usage: nativeUsage},
+		{name: "go", lineFn: goMagicLine, usage: goUsage},
 		{name: "cd", lineFn: cdLine, usage: cdUsage},
 		{name: "pwd", lineFn: pwdLine, assignable: true, usage: pwdUsage},
 		{name: "env", lineFn: envLine, assignable: true, usage: envUsage},

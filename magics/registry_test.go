@@ -30,7 +30,7 @@ func TestEveryMagicDocumentsItself(t *testing.T) {
 
 func TestLsmagic(t *testing.T) {
 	want := "Available line magics:\n" +
-		"%args  %cd  %env  %help  %lsmagic  %magic  %memit  %pwd  %reset  %scaling  %time  %timeit  %who  %whos\n\n" +
+		"%args  %cd  %env  %go  %help  %lsmagic  %magic  %memit  %pwd  %reset  %scaling  %time  %timeit  %who  %whos\n\n" +
 		"Available cell magics:\n" +
 		"%%bash  %%memit  %%native  %%scaling  %%sh  %%time  %%timeit  %%writefile\n\n" +
 		"!CMD runs a shell command. %NAME? or %magic NAME shows the usage of a magic.\n"

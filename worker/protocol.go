@@ -91,7 +91,17 @@ type Event struct {
 	Status      string           `json:"status,omitempty"` // is_complete
 	Indent      string           `json:"indent,omitempty"`
 	Version     string           `json:"version,omitempty"` // ready: the Go version of the interpreter
+	// execute: the cell needs another worker binary (one with the modules
+	// it imports linked in); the kernel starts that one and runs the cell
+	// again there.
+	Worker string `json:"worker,omitempty"`
 }
+
+// SwitchWorker is what a cell returns when it must run in another worker
+// binary, one with the modules it imports linked in.
+type SwitchWorker struct{ Binary string }
+
+func (e *SwitchWorker) Error() string { return "the cell runs in another worker: " + e.Binary }
 
 // Error is a failed cell as Jupyter shows it.
 type Error struct {

@@ -280,6 +280,12 @@ func (s *server) execute(req Request, reply *Event) {
 		// kernel short: what it computed is not what the cell says.
 		err = errInterrupted
 	}
+	var switchTo *SwitchWorker
+	if errors.As(err, &switchTo) {
+		reply.Worker = switchTo.Binary
+		s.noteChanges(reply)
+		return
+	}
 	if err != nil {
 		reply.Error = asError(err)
 	} else {
