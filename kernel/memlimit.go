@@ -1,9 +1,6 @@
 package kernel
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
 	"log"
 	"math"
@@ -13,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gopar/gopar/internal/sysmem"
 )
 
 // A cell that allocates without bound would otherwise take the whole
@@ -128,7 +127,7 @@ var memoryUnits = map[string]float64{
 // above it), and MEM_LIMIT, which JupyterHub's spawners set to a user's
 // share; 0 when unknown.
 func machineMemory() int64 {
-	total := memTotal(readFile("/proc/meminfo"))
+	total, _ := sysmem.Total()
 	lower := func(n int64) {
 		if n > 0 && (total == 0 || n < total) {
 			total = n
@@ -197,22 +196,6 @@ func readFile(path string) []byte {
 	return b
 }
 
-// memTotal reads MemTotal from /proc/meminfo; 0 when absent.
-func memTotal(meminfo []byte) int64 {
-	sc := bufio.NewScanner(bytes.NewReader(meminfo))
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) >= 2 && f[0] == "MemTotal:" {
-			kb, err := strconv.ParseInt(f[1], 10, 64)
-			if err != nil {
-				return 0
-			}
-			return kb << 10
-		}
-	}
-	return 0
-}
-
 // cgroupLimit reads memory.max (v2) or memory.limit_in_bytes (v1); 0 when
 // there is none ("max", or v1's huge "unlimited" value).
 func cgroupLimit(b []byte) int64 {
@@ -241,62 +224,30 @@ func workerEnv(env []string, limit int64) []string {
 	return append(env[:len(env):len(env)], "GOMEMLIMIT="+strconv.FormatInt(soft, 10)+"B")
 }
 
-// residentBytes is the resident memory of process pid, from /proc/PID/statm.
-func residentBytes(pid int) (int64, error) {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
-	if err != nil {
-		return 0, err
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 2 {
-		return 0, errors.New("statm: too few fields")
-	}
-	pages, err := strconv.ParseInt(f[1], 10, 64)
-	if err != nil {
-		return 0, err
-	}
-	return pages * int64(os.Getpagesize()), nil
-}
-
 // treeResident is the resident memory of pid and of the processes it
 // started, and theirs (a gopar/procs pool, a shell command): a cell's
-// memory is theirs too. Linux lists each thread's children in
-// /proc/PID/task/TID/children; where it does not, pid alone counts.
+// memory is theirs too.
 func treeResident(pid int) (total int64, pids []int, err error) {
-	total, err = residentBytes(pid)
+	total, err = sysmem.Resident(pid)
 	if err != nil {
 		return 0, nil, err
 	}
 	pids = []int{pid}
 	seen := map[int]bool{pid: true}
 	for i := 0; i < len(pids); i++ {
-		for _, child := range childrenOf(pids[i]) {
+		children, _ := sysmem.Children(pids[i]) // one that just exited has none
+		for _, child := range children {
 			if seen[child] {
 				continue
 			}
 			seen[child] = true
-			if n, err := residentBytes(child); err == nil {
+			if n, err := sysmem.Resident(child); err == nil {
 				total += n
 				pids = append(pids, child)
 			}
 		}
 	}
 	return total, pids, nil
-}
-
-// childrenOf lists the children of every thread of pid.
-func childrenOf(pid int) []int {
-	dir := "/proc/" + strconv.Itoa(pid) + "/task"
-	tasks, _ := os.ReadDir(dir)
-	var out []int
-	for _, t := range tasks {
-		for _, f := range strings.Fields(string(readFile(dir + "/" + t.Name() + "/children"))) {
-			if n, err := strconv.Atoi(f); err == nil {
-				out = append(out, n)
-			}
-		}
-	}
-	return out
 }
 
 // watchMemory kills the worker, and the processes it started, when their
@@ -314,7 +265,7 @@ func (p *process) watchMemory(limit int64) {
 		}
 		rss, _, err := treeResident(pid)
 		if err != nil {
-			return // gone, or no /proc: nothing to watch
+			return // gone, or its memory cannot be read: nothing to watch
 		}
 		if rss > limit {
 			p.overMemory.Store(rss)

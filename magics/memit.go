@@ -16,12 +16,14 @@ print
 
     peak memory: 52.10 MiB, increment: 31.08 MiB
 
-Memory is the resident memory of the process that runs the cells. The
-baseline is taken after a garbage collection that returns freed memory to the
-system; the peak comes from sampling every INTERVAL while the statement runs
-and from the kernel's peak counter (VmHWM, reset before each run where Linux
-allows it), so that even a short-lived allocation is seen. In the cell form
-the rest of the magic line is setup, run before the baseline is taken.
+Memory is the resident memory of the process that runs the cells (on
+Windows its working set). The baseline is taken after a garbage collection
+that returns freed memory to the system; the peak comes from sampling every
+INTERVAL while the statement runs and, on Linux, from the kernel's peak
+counter (VmHWM, reset before each run), so that even a short-lived
+allocation is seen; elsewhere an allocation shorter than INTERVAL can be
+missed. In the cell form the rest of the magic line is setup, run before
+the baseline is taken.
 
 Options:
   -r R         runs (default 1), each from a freshly collected heap; the peak

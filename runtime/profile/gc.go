@@ -1,13 +1,13 @@
 package profile
 
 import (
-	"bufio"
-	"bytes"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
+
+	"github.com/gopar/gopar/internal/sysmem"
 )
 
 // withoutGC runs f with the garbage collector off, as IPython's timer does.
@@ -38,7 +38,7 @@ const gcOffHeadroom = 1 << 30
 // gcOffLimit is the Go runtime's present footprint plus the headroom.
 func gcOffLimit() int64 {
 	spare := int64(2 * gcOffHeadroom)
-	if avail, ok := meminfoAvailable(); ok {
+	if avail, err := sysmem.Available(); err == nil {
 		spare = min(spare, avail)
 	}
 	if cg, ok := cgroupSpare(); ok {
@@ -60,21 +60,6 @@ func goFootprint() int64 {
 		}
 	}
 	return v[0] - v[1]
-}
-
-func meminfoAvailable() (int64, bool) {
-	data, err := os.ReadFile("/proc/meminfo")
-	if err != nil {
-		return 0, false
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		if kb, ok := strings.CutPrefix(sc.Text(), "MemAvailable:"); ok {
-			n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(kb), "kB")), 10, 64)
-			return n << 10, err == nil
-		}
-	}
-	return 0, false
 }
 
 // cgroupSpare is memory.max - memory.current of a cgroup v2 with a limit.

@@ -1,15 +1,13 @@
 package profile
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"time"
+
+	"github.com/gopar/gopar/internal/sysmem"
 )
 
 const (
@@ -18,13 +16,14 @@ const (
 	DefaultInterval = 100 * time.Millisecond
 )
 
-// Resident returns the resident memory of this process in MiB.
+// Resident returns the resident memory of this process in MiB (on Windows
+// its working set).
 func Resident() float64 {
-	st, err := readStatus()
+	n, err := sysmem.Resident(os.Getpid())
 	if err != nil {
 		return goResident()
 	}
-	return st.rss
+	return float64(n) / mib
 }
 
 // MemoryUsage runs f and returns the resident memory of the process in MiB,
@@ -43,8 +42,8 @@ type MemitResult struct {
 	Baseline float64   // resident memory after a collection, before the runs, MiB
 	Repeat   int       // number of runs
 	Interval float64   // sampling interval, seconds
-	// HighWater is true when the kernel's peak-RSS counter (VmHWM, reset
-	// before each run) contributed to the peaks, so that allocations
+	// HighWater is true when the system's peak-RSS counter (Linux's VmHWM,
+	// reset before each run) contributed to the peaks, so that allocations
 	// shorter than the interval were seen too.
 	HighWater bool
 }
@@ -112,15 +111,15 @@ type trace struct {
 }
 
 // track runs f while a goroutine samples resident memory every interval.
-// The kernel's high-water mark is reset first where /proc/self/clear_refs
-// allows it, and then read at the end, so the peak is exact even between
-// samples; otherwise the peak is the largest sample.
+// The system's high-water mark is reset first where it can be (Linux), and
+// then read at the end, so the peak is exact even between samples;
+// otherwise the peak is the largest sample.
 func track(f func() error, interval time.Duration) trace {
 	if interval <= 0 {
 		interval = DefaultInterval
 	}
 	var tr trace
-	tr.highWater = resetHighWater()
+	tr.highWater = sysmem.ResetPeak()
 	tr.samples = append(tr.samples, Resident())
 
 	stop, done := make(chan struct{}), make(chan struct{})
@@ -146,8 +145,8 @@ func track(f func() error, interval time.Duration) trace {
 		tr.peak = max(tr.peak, m)
 	}
 	if tr.highWater {
-		if st, err := readStatus(); err == nil {
-			tr.peak = max(tr.peak, st.hwm)
+		if hwm, err := sysmem.Peak(); err == nil {
+			tr.peak = max(tr.peak, float64(hwm)/mib)
 		} else {
 			tr.highWater = false
 		}
@@ -155,57 +154,6 @@ func track(f func() error, interval time.Duration) trace {
 	return tr
 }
 
-// resetHighWater sets VmHWM back to the present VmRSS (writing "5" to
-// /proc/self/clear_refs, Linux 4.0+) and reports whether that worked. VmHWM
-// is otherwise the peak of the whole process lifetime and useless for one
-// statement.
-func resetHighWater() bool {
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		return false
-	}
-	st, err := readStatus()
-	// Right after a reset the mark equals the resident size; allow a little
-	// for pages touched in between.
-	return err == nil && st.hwm > 0 && st.hwm-st.rss < 1
-}
-
-type procStatus struct{ rss, hwm float64 } // MiB
-
-var errNoStatus = errors.New("VmRSS not found in /proc/self/status")
-
-func readStatus() (procStatus, error) {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return procStatus{}, err
-	}
-	var st procStatus
-	found := false
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := sc.Bytes()
-		switch {
-		case bytes.HasPrefix(line, []byte("VmRSS:")):
-			st.rss, found = kiB(line[len("VmRSS:"):]), true
-		case bytes.HasPrefix(line, []byte("VmHWM:")):
-			st.hwm = kiB(line[len("VmHWM:"):])
-		}
-	}
-	if !found {
-		return st, errNoStatus
-	}
-	return st, nil
-}
-
-// kiB parses "   1732 kB" into MiB.
-func kiB(field []byte) float64 {
-	f := bytes.Fields(field)
-	if len(f) == 0 {
-		return 0
-	}
-	n, _ := strconv.ParseFloat(string(f[0]), 64)
-	return n / 1024
-}
-
-// goResident approximates resident memory without /proc: the memory the Go
-// runtime has mapped and not released.
+// goResident approximates resident memory where the system's figure
+// cannot be read: the memory the Go runtime has mapped and not released.
 func goResident() float64 { return float64(goFootprint()) / mib }

@@ -105,25 +105,3 @@ func TestResident(t *testing.T) {
 		t.Errorf("Resident() = %v MiB", r)
 	}
 }
-
-func TestReadStatus(t *testing.T) {
-	st, err := readStatus()
-	if err != nil {
-		t.Skip("no /proc/self/status:", err)
-	}
-	if st.rss <= 0 || st.hwm < st.rss {
-		t.Errorf("VmRSS %.2f MiB, VmHWM %.2f MiB", st.rss, st.hwm)
-	}
-}
-
-func TestKiB(t *testing.T) {
-	tests := []struct {
-		in   string
-		want float64
-	}{{"\t    1732 kB", 1732.0 / 1024}, {" 1024 kB", 1}, {"", 0}}
-	for _, tt := range tests {
-		if got := kiB([]byte(tt.in)); got != tt.want {
-			t.Errorf("kiB(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
