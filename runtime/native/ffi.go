@@ -1,7 +1,6 @@
 package native
 
 import (
-	"debug/elf"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -10,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"sync"
 
@@ -39,23 +37,23 @@ type Library struct {
 }
 
 // Load opens the shared library at path (built, for example, with
-// gcc -O2 -shared -fPIC -o libtest.so test.c). A path without a slash that
-// is not a file in the working directory is looked up by the dynamic linker,
-// so system libraries such as "libm.so.6" load too. Load works whether or
-// not gopar was built with cgo.
+// gcc -O2 -shared -fPIC -o libtest.so test.c; on Windows a DLL). A path
+// without a directory that is not a file in the working directory is looked
+// up by the dynamic linker, so system libraries such as "libm.so.6" load too.
+// Load works whether or not gopar was built with cgo.
 func Load(path string) (*Library, error) {
 	target := path
 	if abs, err := filepath.Abs(path); err == nil {
 		if _, statErr := os.Stat(abs); statErr == nil {
 			target = abs
-		} else if strings.Contains(path, "/") {
+		} else if hasDir(path) {
 			wd, _ := os.Getwd()
 			return nil, fmt.Errorf("native.Load(%q): no such file (working directory %s)", path, wd)
 		}
 	}
-	handle, err := purego.Dlopen(target, purego.RTLD_NOW|purego.RTLD_LOCAL)
+	handle, err := openLibrary(target)
 	if err != nil {
-		if target == path && !strings.Contains(path, "/") {
+		if target == path && !hasDir(path) {
 			wd, _ := os.Getwd()
 			return nil, fmt.Errorf("native.Load(%q): not a file in the working directory %s, and the dynamic linker cannot load it: %v", path, wd, err)
 		}
@@ -67,27 +65,14 @@ func Load(path string) (*Library, error) {
 // Path returns the file the library was loaded from.
 func (l *Library) Path() string { return l.path }
 
-// Functions lists the functions the library exports, read from its ELF
-// symbol table; nil if that cannot be read.
-func (l *Library) Functions() []string {
-	f, err := elf.Open(l.path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	syms, err := f.DynamicSymbols()
-	if err != nil {
-		return nil
-	}
-	var names []string
-	for _, s := range syms {
-		if elf.ST_TYPE(s.Info) == elf.STT_FUNC && s.Section != elf.SHN_UNDEF &&
-			elf.ST_BIND(s.Info) != elf.STB_LOCAL && !strings.HasPrefix(s.Name, "_") {
-			names = append(names, s.Name)
-		}
-	}
-	sort.Strings(names)
-	return names
+// Functions lists the functions the library exports, read from its symbol
+// table (ELF on Linux, Mach-O on macOS); nil if that cannot be read.
+func (l *Library) Functions() []string { return exportedFunctions(l.path) }
+
+// hasDir reports whether path names a directory, so that it is a file
+// and not a name for the dynamic linker to look up.
+func hasDir(path string) bool {
+	return strings.ContainsRune(path, '/') || strings.ContainsRune(path, filepath.Separator)
 }
 
 // Func declares the C function name with its Go signature, like setting
@@ -116,7 +101,7 @@ func (l *Library) Func(name, signature string) (*Func, error) {
 	if l.closed {
 		return nil, fmt.Errorf("native: %s is closed", l.path)
 	}
-	sym, err := purego.Dlsym(l.handle, name)
+	sym, err := librarySymbol(l.handle, name)
 	if err != nil || sym == 0 {
 		msg := fmt.Sprintf("native: %s has no function %q", filepath.Base(l.path), name)
 		if names := l.Functions(); len(names) > 0 {
@@ -156,7 +141,7 @@ func (l *Library) Close() error {
 		return nil
 	}
 	l.closed = true
-	return purego.Dlclose(l.handle)
+	return closeLibrary(l.handle)
 }
 
 // Func is one declared C function of a Library.
