@@ -347,32 +347,57 @@ func (b *builder) writeModule(dir, src string, mods []module) error {
 			}
 		}
 	}
-	var mod strings.Builder
-	fmt.Fprintf(&mod, "module gopar.worker\n\n%s\n\nrequire %s v0.0.0-00010101000000-000000000000\n\nreplace %s => %s\n", goLine, goparModule, goparModule, strconv.Quote(src))
+	mod := fmt.Sprintf("module gopar.worker\n\n%s\n\nrequire %s v0.0.0-00010101000000-000000000000\n\nreplace %s => %s\n%s",
+		goLine, goparModule, goparModule, strconv.Quote(src), requireLines(mods))
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		return err
+	}
+	sum, _ := os.ReadFile(filepath.Join(src, "go.sum"))
+	return os.WriteFile(filepath.Join(dir, "go.sum"), append(sum, b.ws.sums()...), 0o644)
+}
+
+// requireLines are the go.mod lines that require mods (and replace them as
+// the notebook's module does).
+func requireLines(mods []module) string {
+	var b strings.Builder
 	for _, m := range mods {
 		if m.Version != "" {
-			fmt.Fprintf(&mod, "\nrequire %s %s\n", m.Path, m.Version)
+			fmt.Fprintf(&b, "\nrequire %s %s\n", m.Path, m.Version)
 		} else {
-			fmt.Fprintf(&mod, "\nrequire %s v0.0.0-00010101000000-000000000000\n", m.Path)
+			fmt.Fprintf(&b, "\nrequire %s v0.0.0-00010101000000-000000000000\n", m.Path)
 		}
 		switch {
 		case m.ReplaceDir != "":
-			fmt.Fprintf(&mod, "replace %s => %s\n", m.Path, strconv.Quote(m.ReplaceDir))
+			fmt.Fprintf(&b, "replace %s => %s\n", m.Path, strconv.Quote(m.ReplaceDir))
 		case m.ReplacePath != "":
-			fmt.Fprintf(&mod, "replace %s => %s %s\n", m.Path, m.ReplacePath, m.ReplaceVersion)
+			fmt.Fprintf(&b, "replace %s => %s %s\n", m.Path, m.ReplacePath, m.ReplaceVersion)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod.String()), 0o644); err != nil {
-		return err
+	return b.String()
+}
+
+// Requirements resolves the packages a %%native cell imports, as an import
+// in a cell would, and returns the go.mod lines that require their modules
+// and the checksums, for the cell's own build.
+func Requirements(ctx context.Context, pkgs []string, progress io.Writer) (string, []byte, error) {
+	gobin, err := goCommand(pkgs)
+	if err != nil {
+		return "", nil, err
 	}
-	var sum []byte
-	for _, f := range append([]string{filepath.Join(src, "go.sum")}, b.ws.files...) {
-		if strings.HasSuffix(f, ".sum") {
-			data, _ := os.ReadFile(f)
-			sum = append(sum, data...)
+	g := &gorun{gobin: gobin}
+	ws, err := findWorkspace(ctx, g)
+	if err != nil {
+		return "", nil, importFailed(pkgs, err)
+	}
+	b := &builder{g: g, ws: ws, need: slices.Sorted(slices.Values(pkgs)), say: &lineWriter{w: progress, prefix: "[gopar] "}}
+	mods, err := b.resolve(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return "", nil, ctx.Err()
 		}
+		return "", nil, importFailed(pkgs, err)
 	}
-	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)
+	return requireLines(mods), ws.sums(), nil
 }
 
 func quoteAll(xs []string) string {

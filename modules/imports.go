@@ -13,14 +13,21 @@ import (
 // Imports lists the import paths of a cell's top-level import declarations
 // (cells, whole programs and the Go body of a cell magic alike), in order,
 // each once. It scans tokens rather than parsing: a cell is not a Go file.
-// Cells whose body is not Go (%%bash, %%sh, %%writefile) import nothing.
+// Cells whose body is not Go (%%bash, %%sh, %%writefile) import nothing,
+// and neither does a %%native cell, which is built on its own (see
+// Requirements).
 func Imports(code string) []string {
 	if magic := firstLine(code); strings.HasPrefix(magic, "%%") {
 		name := strings.Fields(strings.TrimPrefix(magic, "%%") + " ")
-		if len(name) > 0 && (name[0] == "bash" || name[0] == "sh" || name[0] == "writefile") {
+		if len(name) > 0 && (name[0] == "bash" || name[0] == "sh" || name[0] == "writefile" || name[0] == "native") {
 			return nil
 		}
 	}
+	return GoImports(code)
+}
+
+// GoImports is Imports of Go source, magics or not.
+func GoImports(code string) []string {
 	var s scanner.Scanner
 	fset := token.NewFileSet()
 	src := []byte(code)
@@ -87,6 +94,17 @@ func firstLine(code string) string {
 		}
 	}
 	return ""
+}
+
+// NonStandard lists the paths that are not standard packages.
+func NonStandard(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if !isStandard(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Unbundled lists the paths that are neither standard packages, gopar's

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -56,11 +57,18 @@ var baseIdentity = sync.OnceValues(func() (string, error) {
 })
 
 // sourceDir finds gopar's source, which a worker build compiles: the
-// directory a linked worker was built from, the module above the executable
-// or the working directory (a checkout), or the module cache (go install).
+// directory a linked worker was built from, the one this file was compiled
+// from (a checkout, or the module cache after go install; a kernelspec's
+// copy of the executable lives elsewhere), the module above the executable
+// or the working directory, or the module cache.
 func sourceDir() string {
 	if linked.source != "" {
 		return linked.source
+	}
+	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
+		if d := filepath.Dir(filepath.Dir(file)); isGoparModule(d) {
+			return d
+		}
 	}
 	var starts []string
 	if exe, err := os.Executable(); err == nil {

@@ -85,3 +85,15 @@ func (ws *workspace) env() []string {
 	}
 	return []string{"GOFLAGS=" + strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod")}
 }
+
+// sums is the content of the workspace's go.sum files.
+func (ws *workspace) sums() []byte {
+	var sum []byte
+	for _, f := range ws.files {
+		if strings.HasSuffix(f, ".sum") {
+			data, _ := os.ReadFile(f)
+			sum = append(sum, data...)
+		}
+	}
+	return sum
+}

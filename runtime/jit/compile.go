@@ -58,10 +58,24 @@ func Compile(ctx context.Context, src, dir string) (*Module, error) {
 
 // CompileMode is Compile with the way to run the functions chosen.
 func CompileMode(ctx context.Context, src, dir string, mode Mode) (*Module, error) {
+	return CompileWith(ctx, src, dir, mode, Deps{})
+}
+
+// Deps are the modules a cell imports besides the standard library: the
+// go.mod lines that require them (and replace them, where the notebook's
+// module does) at the versions the notebook resolved, and the checksums.
+type Deps struct {
+	Require string
+	Sum     []byte
+}
+
+// CompileWith is CompileMode for a cell that imports packages of modules.
+func CompileWith(ctx context.Context, src, dir string, mode Mode, deps Deps) (*Module, error) {
 	c, err := parseCell(src)
 	if err != nil {
 		return nil, err
 	}
+	c.deps = deps
 	tc, err := findToolchain(ctx)
 	if err != nil {
 		return nil, err
@@ -142,6 +156,15 @@ func findToolchain(ctx context.Context) (*toolchain, error) {
 	return tc, nil
 }
 
+// env lets the go command complete go.sum for the modules' own
+// requirements, as go mod tidy would.
+func (d Deps) env() []string {
+	if d.Require == "" {
+		return nil
+	}
+	return []string{"GOFLAGS=-mod=mod"}
+}
+
 // buildEnv is the environment of the go command: the user's, without what
 // would make the build depend on the notebook's directory or download a
 // toolchain, plus extra.
@@ -202,15 +225,19 @@ func buildDir(c *cell, tc *toolchain, mode Mode, extra map[string]string, flags 
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s/%s\x00%q\x00%q\x00", codegenVersion, mode, tc.GOVERSION, tc.GOOS, tc.GOARCH, flags, host().env)
 	h.Write([]byte(c.src))
+	fmt.Fprintf(h, "\x00%s\x00%s\x00", c.deps.Require, c.deps.Sum)
 	for _, name := range []string{"gopar_helper.go"} {
 		h.Write([]byte(extra[name]))
 	}
 	key := hex.EncodeToString(h.Sum(nil))
 	dir := filepath.Join(tc.cacheDir, key[:32]+"-"+mode.String())
 	files := map[string]string{
-		"go.mod":         fmt.Sprintf("module gopar.jit/c%s\n\ngo %s\n", key[:12], goLine(tc.GOVERSION)),
+		"go.mod":         fmt.Sprintf("module gopar.jit/c%s\n\ngo %s\n%s", key[:12], goLine(tc.GOVERSION), c.deps.Require),
 		"cell.go":        c.src,
 		"gopar_funcs.go": c.tableSource(),
+	}
+	if len(c.deps.Sum) > 0 {
+		files["go.sum"] = string(c.deps.Sum)
 	}
 	for name, src := range extra {
 		files[name] = src
@@ -325,7 +352,7 @@ func compileProcess(ctx context.Context, c *cell, tc *toolchain, dir string) (*M
 	if m := remembered(key + Process.String()); m != nil {
 		return m, nil
 	}
-	if err := build(ctx, tc, bdir, "cell-helper", nil, nil); err != nil {
+	if err := build(ctx, tc, bdir, "cell-helper", nil, c.deps.env()); err != nil {
 		return nil, err
 	}
 	h := &helper{exe: filepath.Join(bdir, "cell-helper"), dir: dir}

@@ -21,7 +21,7 @@ func compilePlugin(ctx context.Context, c *cell, tc *toolchain) (*Module, error)
 	if m := remembered(key + Plugin.String()); m != nil {
 		return m, nil
 	}
-	if err := build(ctx, tc, bdir, "cell.so", flags, append([]string{"CGO_ENABLED=1"}, host().env...)); err != nil {
+	if err := build(ctx, tc, bdir, "cell.so", flags, append(append([]string{"CGO_ENABLED=1"}, host().env...), c.deps.env()...)); err != nil {
 		return nil, err
 	}
 	p, err := plugin.Open(filepath.Join(bdir, "cell.so"))

@@ -20,6 +20,7 @@ type cell struct {
 	src   string         // the source to compile: package clause and //line added
 	funcs []declaredFunc // top-level functions the interpreter may call, in order
 	notes []string       // functions left out, and why
+	deps  Deps           // modules the cell imports besides the standard library
 }
 
 // declaredFunc is a function as the cell declares it.

@@ -238,6 +238,39 @@ class UnbundledModules(unittest.TestCase):
         self.assertEqual(k.value("n * 2"), "6")
         self.assertEqual(k.value('import "gonum.org/v1/gonum/floats"\nfloats.Sum([]float64{1, 2, 3})'), "6")
 
+    def test_5_native_cells_import_modules(self):
+        k = self.kernel()
+        cell = self.ok(k, """%%native
+import (
+	"github.com/dustin/go-humanize"
+	"gonum.org/v1/gonum/floats"
+)
+
+func pretty(n int64) string { return humanize.Comma(n) }
+
+func total(xs []float64) float64 { return floats.Sum(xs) }
+""", timeout=600)
+        self.assertIn("func pretty(n int64) string", cell.stdout())
+        want = go_run_in_module(HUMANIZE_PROGRAM, "v1.1.0").split()[0]
+        self.assertEqual(self.ok(k, "fmt.Println(pretty(1234567), total([]float64{1, 2, 3.5}))").stdout(),
+                         want + " 6.5\n")
+
+    def test_6_the_notebooks_own_go_mod_is_honoured(self):
+        notebook = tempfile.mkdtemp(prefix="gopar-notebook-")
+        self.addCleanup(shutil.rmtree, notebook, True)
+        for args in (["mod", "init", "example.com/course"], ["get", "github.com/dustin/go-humanize@v1.0.0"]):
+            subprocess.run(["go"] + args, cwd=notebook, env=self.env, capture_output=True, check=True)
+        with open(os.path.join(notebook, "go.mod")) as f:
+            before = f.read()
+        k = Kernel(env=self.env, cwd=notebook)
+        self.addCleanup(k.close)
+        self.ok(k, LINKED_VERSION)
+        cell = self.ok(k, HUMANIZE + 'fmt.Println(linkedVersion("github.com/dustin/go-humanize"))', timeout=600)
+        self.assertIn("(module in %s)" % notebook, cell.stderr())
+        self.assertTrue(cell.stdout().endswith("v1.0.0\n"), cell.stdout())
+        with open(os.path.join(notebook, "go.mod")) as f:
+            self.assertEqual(f.read(), before)
+
 
 if __name__ == "__main__":
     unittest.main()
