@@ -214,6 +214,9 @@ func withModules(cfg worker.Config) worker.Config {
 	run := cfg.RunCell
 	cfg.RunCell = func(ctx context.Context, eng worker.Engine, code string) (map[string]any, error) {
 		bin, err := modules.Prepare(ctx, code, stderrFile())
+		if ctx.Err() != nil {
+			return nil, nil // the worker reports the cell as interrupted
+		}
 		if err != nil {
 			return nil, err
 		}
