@@ -346,6 +346,11 @@ func (g *fmtGen) body(t types.Type, mode fmtMode) string {
 			if mode.plus {
 				fmt.Fprintf(&b, "s += %q\n", f.Name()+":")
 			}
+			if f.Name() == "_" {
+				// A blank field cannot be named; fmt prints it from reflect.
+				fmt.Fprintf(&b, "s += _goparfmt.Sprint(_goparreflect.ValueOf(v).Field(%d))\n", i)
+				continue
+			}
 			fm := mode
 			fm.methods = mode.methods && f.Exported()
 			fmt.Fprintf(&b, "s += %s\n", g.sub(f.Type(), "v."+f.Name(), fm))
@@ -393,6 +398,10 @@ func (g *fmtGen) sharpBody(t types.Type, mode fmtMode) string {
 			f := u.Field(i)
 			if i > 0 {
 				b.WriteString("s += \", \"\n")
+			}
+			if f.Name() == "_" {
+				fmt.Fprintf(&b, "s += \"_:\" + _goparfmt.Sprintf(\"%%#v\", _goparreflect.ValueOf(v).Field(%d))\n", i)
+				continue
 			}
 			fm := mode
 			fm.methods = mode.methods && f.Exported()
@@ -530,7 +539,7 @@ func (g *fmtGen) comparer(t types.Type) (string, bool) {
 	case *types.Struct:
 		for i := 0; i < u.NumFields(); i++ {
 			f := u.Field(i).Name()
-			if !compare("x."+f, "y."+f, u.Field(i).Type()) {
+			if f == "_" || !compare("x."+f, "y."+f, u.Field(i).Type()) {
 				g.names[key] = ""
 				return "", false
 			}

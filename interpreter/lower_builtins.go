@@ -62,6 +62,8 @@ func (l *lowerer) lowerBuiltins(root ast.Node) {
 				}
 			}
 			return e
+		case l.unsafeBuiltin(call.Fun) != "":
+			return l.lowerUnsafeBuiltin(call)
 		case l.isBuiltin(call.Fun, "min"):
 			helper, builtin = "_goparMin", "_goparBuiltinMin"
 		case l.isBuiltin(call.Fun, "max"):
@@ -121,6 +123,47 @@ func (l *lowerer) lenOfArrayPointer(x ast.Expr, length int64) ast.Expr {
 		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ReturnStmt{Results: []ast.Expr{intLit(int(length))}}}},
 	}, Args: []ast.Expr{x}}
 	l.info.Types[res] = types.TypeAndValue{Type: types.Typ[types.Int]}
+	return res
+}
+
+// unsafeBuiltin is the name of the builtin of package unsafe fun names
+// (String, Slice, StringData, SliceData), or "".
+func (l *lowerer) unsafeBuiltin(fun ast.Expr) string {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	b, ok := l.info.Uses[sel.Sel].(*types.Builtin)
+	if !ok {
+		return ""
+	}
+	switch name := b.Name(); name {
+	case "String", "Slice", "StringData", "SliceData":
+		return name
+	}
+	return ""
+}
+
+// lowerUnsafeBuiltin calls the session's compiled unsafe.String, Slice,
+// StringData or SliceData, which the interpreter lacks. Their length may
+// be of any integer type: it goes over as an int64, and a uint64 too large
+// for one turns negative and is out of range there, as it is in Go. The
+// generic ones go over as any and come back asserted to their type.
+//
+//	unsafe.Slice(p, n)  ->  _goparcell.UnsafeSlice(p, int64(n)).([]T)
+func (l *lowerer) lowerUnsafeBuiltin(call *ast.CallExpr) ast.Expr {
+	name := l.unsafeBuiltin(call.Fun)
+	args := call.Args
+	if len(args) == 2 {
+		args = []ast.Expr{args[0], &ast.CallExpr{Fun: l.typeAST(types.Typ[types.Int64]), Lparen: args[1].Pos(), Args: []ast.Expr{args[1]}}}
+	}
+	res := ast.Expr(&ast.CallExpr{
+		Fun:    &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: &ast.Ident{NamePos: call.Fun.Pos(), Name: "Unsafe" + name}},
+		Lparen: call.Lparen, Args: args, Rparen: call.Rparen,
+	})
+	if name == "Slice" || name == "SliceData" {
+		res = &ast.TypeAssertExpr{X: res, Type: l.typeAST(l.info.Types[call].Type)}
+	}
 	return res
 }
 

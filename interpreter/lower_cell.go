@@ -69,6 +69,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	needs := map[string]bool{}
 	for _, r := range roots {
 		l.lowerConsts(r)
+		l.lowerHugeConstants(r)
 		l.lowerRangeAssign(r)
 		l.lowerMultiAssign(r)
 		l.lowerUnnamedParams(r)
@@ -84,6 +85,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		l.lowerComplex(r)
 		l.lowerShift(r)
 		l.lowerBuiltins(r)
+		l.lowerArrayPointerAddr(r)
 		l.lowerDefer(r)
 		l.lowerTypeSwitch(r)
 		l.lowerTaglessCases(r)
@@ -110,7 +112,7 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	sort.Strings(prog.stdSources)
 	prog.file.Decls = append(prog.file.Decls, varDecls...)
 	prog.file.Decls = append(prog.file.Decls, funcVarDecls...)
-	prog.file.Decls = append(prog.file.Decls, pc.decls...)
+	prog.file.Decls = append(prog.file.Decls, withoutBlankTypes(pc.decls)...)
 	prog.file.Decls = append(prog.file.Decls, l.helpers...)
 	prog.file.Decls = append(prog.file.Decls, l.fmt.decls()...)
 	if len(body.List) > 0 || len(funcAssigns) > 0 {
@@ -136,4 +138,31 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 func guarded(guard ast.Stmt, body *ast.BlockStmt) *ast.BlockStmt {
 	inner := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: body}}}
 	return &ast.BlockStmt{List: []ast.Stmt{guard, inner}}
+}
+
+// withoutBlankTypes leaves out the types declared as _: nothing can use
+// them, and the interpreter rejects the name.
+func withoutBlankTypes(decls []ast.Decl) []ast.Decl {
+	out := make([]ast.Decl, 0, len(decls))
+	for _, d := range decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			out = append(out, d)
+			continue
+		}
+		var specs []ast.Spec
+		for _, sp := range gd.Specs {
+			if ts := sp.(*ast.TypeSpec); ts.Name.Name != "_" {
+				specs = append(specs, sp)
+			}
+		}
+		if len(specs) == len(gd.Specs) {
+			out = append(out, d)
+		} else if len(specs) > 0 {
+			copied := *gd
+			copied.Specs = specs
+			out = append(out, &copied)
+		}
+	}
+	return out
 }

@@ -96,3 +96,107 @@ func (l *lowerer) constValue(c *types.Const) ast.Expr {
 	}
 	return l.constantExpr(types.TypeAndValue{Type: c.Type(), Value: c.Val()})
 }
+
+// lowerHugeConstants writes each constant expression that involves an
+// integer too large for 64 bits as the value the checker computed for it:
+// yaegi converts such integers to int64 and panics ("constant 2^100
+// overflows int64"), where Go computes constant expressions exactly.
+//
+//	chuge > chuge-1  ->  true
+//	f = chuge        ->  f = float64(1.2676506002282294e+30)
+//
+// Untyped constants stay as declared: yaegi keeps their values exact.
+func (l *lowerer) lowerHugeConstants(root ast.Node) {
+	huge := map[ast.Expr]bool{}
+	ast.Inspect(root, func(n ast.Node) bool {
+		if gd, ok := n.(*ast.GenDecl); ok && gd.Tok == token.CONST {
+			l.lowerHugeTypedConsts(gd)
+			return false
+		}
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		tv, ok := l.info.Types[e]
+		if !ok || tv.Value == nil || tv.IsType() {
+			return true
+		}
+		if l.involvesHugeInt(e) {
+			huge[e] = true
+		}
+		return false // the largest constant expression is the one to write
+	})
+	if len(huge) == 0 {
+		return
+	}
+	rewriteExprs(root, func(e ast.Expr) ast.Expr {
+		if !huge[e] {
+			return e
+		}
+		return l.constantExpr(floatIfFloatType(l.info.Types[e]))
+	})
+}
+
+// lowerHugeTypedConsts writes the values of typed constants computed from
+// integers too large for 64 bits, which yaegi would convert to int64:
+// `fhuge float64 = 1 << 100`. Untyped ones stay exact as written.
+// (A float's value counts as its integer when it has one.)
+func (l *lowerer) lowerHugeTypedConsts(gd *ast.GenDecl) {
+	for _, sp := range gd.Specs {
+		vs := sp.(*ast.ValueSpec)
+		if vs.Type == nil || len(vs.Values) != len(vs.Names) {
+			continue
+		}
+		for i, v := range vs.Values {
+			c, ok := l.info.Defs[vs.Names[i]].(*types.Const)
+			if ok && (l.involvesHugeInt(v) || isHugeInt(constant.ToInt(c.Val()))) {
+				vs.Values[i] = l.constantExpr(floatIfFloatType(types.TypeAndValue{Type: c.Type(), Value: c.Val()}))
+			}
+		}
+	}
+}
+
+// floatIfFloatType has the value of a constant of a float or complex type
+// as a float, so that it is written as one.
+func floatIfFloatType(tv types.TypeAndValue) types.TypeAndValue {
+	if b, ok := tv.Type.Underlying().(*types.Basic); ok && b.Info()&(types.IsFloat|types.IsComplex) != 0 {
+		tv.Value = constant.ToFloat(tv.Value)
+	}
+	return tv
+}
+
+// involvesHugeInt reports whether e or a constant inside it is an integer
+// that no 64-bit integer holds.
+func (l *lowerer) involvesHugeInt(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		if !ok || found {
+			return !found
+		}
+		var v constant.Value
+		if tv, ok := l.info.Types[x]; ok {
+			v = tv.Value
+		}
+		// A named constant is what the interpreter evaluates, before the
+		// conversion the checker recorded for this use.
+		if id, ok := x.(*ast.Ident); ok {
+			if c, ok := l.info.Uses[id].(*types.Const); ok {
+				v = c.Val()
+			}
+		}
+		found = v != nil && isHugeInt(v)
+		return !found
+	})
+	return found
+}
+
+// isHugeInt reports whether v is an integer no 64-bit integer holds.
+func isHugeInt(v constant.Value) bool {
+	if v.Kind() != constant.Int {
+		return false
+	}
+	_, fitsInt := constant.Int64Val(v)
+	_, fitsUint := constant.Uint64Val(v)
+	return !fitsInt && !fitsUint
+}

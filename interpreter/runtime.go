@@ -5,6 +5,7 @@ import (
 	"maps"
 	"reflect"
 	"sync"
+	"unsafe"
 
 	"github.com/gopar/gopar/runtime/display"
 	"github.com/gopar/gopar/third_party/yaegi/interp"
@@ -222,6 +223,12 @@ func (s *Session) runtimeExports() interp.Exports {
 			// AsValue sets *target to v when v holds a value of target's
 			// element type, looking through yaegi's interface wrappers.
 			"AsValue": reflect.ValueOf(asValue),
+			// The builtins of package unsafe the interpreter lacks, with
+			// Go's own checks (lowerUnsafeBuiltin).
+			"UnsafeString":     reflect.ValueOf(func(p *byte, n int64) string { return unsafe.String(p, n) }),
+			"UnsafeStringData": reflect.ValueOf(func(s string) *byte { return unsafe.StringData(s) }),
+			"UnsafeSlice":      reflect.ValueOf(unsafeSlice),
+			"UnsafeSliceData":  reflect.ValueOf(unsafeSliceData),
 			// Result records the value of the cell's trailing expression.
 			"Result": result,
 			// Value is Result for a value that fmt prints right and that
@@ -292,4 +299,20 @@ func (g *goPanicLog) take() []string {
 	l := g.lines
 	g.lines = nil
 	return l
+}
+
+// unsafeSlice is unsafe.Slice(p, n) for a pointer p of any type: reflect's
+// SliceAt makes the runtime's own checks of p and n.
+func unsafeSlice(p any, n int64) any {
+	pv := reflect.ValueOf(p)
+	if int64(int(n)) != n {
+		n = -1 // out of range, as Go says for a length an int cannot hold
+	}
+	return reflect.SliceAt(pv.Type().Elem(), pv.UnsafePointer(), int(n)).Interface()
+}
+
+// unsafeSliceData is unsafe.SliceData(s) for a slice s of any type.
+func unsafeSliceData(s any) any {
+	sv := reflect.ValueOf(s)
+	return reflect.NewAt(sv.Type().Elem(), sv.UnsafePointer()).Interface()
 }

@@ -21,6 +21,7 @@ var reflectMessages = []struct {
 	{regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on zero Value$`), "runtime error: invalid memory address or nil pointer dereference"},
 	{regexp.MustCompile(`^reflect: indirection through nil pointer.*$`), "runtime error: invalid memory address or nil pointer dereference"},
 	{regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on ptr Value$`), "runtime error: invalid memory address or nil pointer dereference"},
+	{regexp.MustCompile(`^reflect: cannot convert slice with length (\d+) to (?:pointer to )?array with length (\d+)$`), "runtime error: cannot convert slice with length $1 to array or pointer to array with length $2"},
 }
 
 // runtimeError is a runtime error raised inside the interpreter (by

@@ -2185,6 +2185,11 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				Type: f.typ.refType(ctx),
 				Tag:  reflect.StructTag(f.tag),
 			}
+			if f.name == "_" {
+				// Blank fields keep their name, which reflect allows more
+				// than once, unexported, and leaves out of == as Go does.
+				field.Name, field.PkgPath = "_", "main"
+			}
 			if len(t.field) == 1 && f.embed {
 				// Mark the field as embedded (anonymous) only if it is the
 				// only one, to avoid a panic due to golang/go#15924 issue.
