@@ -5,9 +5,9 @@
 // user's GOFLAGS and GOPROXY; a go.mod or go.work in the notebook's
 // directory, else a module of the kernel's own under the user cache
 // directory), and a worker binary is built: gopar's own main package, from
-// gopar's source, with the packages' yaegi symbol tables added as files
-// (written by internal/gensymbols -main and laid over the source with
-// `go build -overlay`). The kernel then runs cells in that binary.
+// gopar's source, importing one more package with the packages' yaegi
+// symbol tables (written by internal/gensymbols and laid over the source
+// with `go build -overlay`). The kernel then runs cells in that binary.
 //
 // One binary, built by one toolchain with one module graph, is what makes
 // this sound where Go plugins are not: a plugin must be built by exactly the

@@ -6,10 +6,6 @@
 // The second argument is the import path cells use; it becomes the key of
 // the table ("gopar/async/async"). Generated files carry a header naming both
 // paths so that the staleness test in package symbols can regenerate them.
-//
-// With -main the table is written as a file of gopar's own main package
-// that adds itself to package symbols: that is how a worker is built with a
-// module's packages linked in (see package modules).
 package main
 
 import (
@@ -25,17 +21,12 @@ import (
 
 func main() {
 	out := flag.String("o", "", "output file")
-	inMain := flag.Bool("main", false, "write a file of gopar's main package that adds the table to package symbols")
 	flag.Parse()
 	if flag.NArg() != 2 || *out == "" {
-		fmt.Fprintln(os.Stderr, "usage: gensymbols [-main] -o FILE PACKAGE CELL_IMPORT_PATH")
+		fmt.Fprintln(os.Stderr, "usage: gensymbols -o FILE PACKAGE CELL_IMPORT_PATH")
 		os.Exit(2)
 	}
-	generate := Generate
-	if *inMain {
-		generate = GenerateInMain
-	}
-	src, err := generate(flag.Arg(0), flag.Arg(1))
+	src, err := Generate(flag.Arg(0), flag.Arg(1))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensymbols:", err)
 		os.Exit(1)
@@ -71,19 +62,5 @@ func Generate(pkg, cellPath string) ([]byte, error) {
 		[]byte(fmt.Sprintf("Symbols[%q]", pkg+"/"+name)),
 		[]byte(fmt.Sprintf("Symbols[%q]", cellPath+"/"+name)))
 	src := append([]byte(fmt.Sprintf(Header, pkg, cellPath)+deprecatedToo), body...)
-	return format.Source(src)
-}
-
-// GenerateInMain is Generate for a file of gopar's main package: the table
-// goes into package symbols' map, under an import name no package of a
-// module has.
-func GenerateInMain(pkg, cellPath string) ([]byte, error) {
-	src, err := Generate(pkg, cellPath)
-	if err != nil {
-		return nil, err
-	}
-	src = bytes.Replace(src, []byte("\npackage symbols\n"), []byte("\npackage main\n"), 1)
-	src = bytes.Replace(src, []byte("\nimport (\n"), []byte("\nimport (\n\tgoparsymbols \"github.com/gopar/gopar/symbols\"\n"), 1)
-	src = bytes.ReplaceAll(src, []byte("\tSymbols["), []byte("\tgoparsymbols.Symbols["))
 	return format.Source(src)
 }

@@ -238,6 +238,17 @@ class UnbundledModules(unittest.TestCase):
         self.assertEqual(k.value("n * 2"), "6")
         self.assertEqual(k.value('import "gonum.org/v1/gonum/floats"\nfloats.Sum([]float64{1, 2, 3})'), "6")
 
+    def test_4b_a_package_named_like_a_name_of_gopars_own_links(self):
+        # go-version's package is named version, as a variable of gopar's
+        # main package is: the tables are a package of their own.
+        k = self.kernel()
+        cell = self.ok(k, """import "github.com/hashicorp/go-version"
+
+v1, _ := version.NewVersion("1.2.3")
+v2, _ := version.NewVersion("1.10.0")
+fmt.Println(v1.LessThan(v2), v2.Segments())""", timeout=600)
+        self.assertEqual(cell.stdout(), "true [1 10 0]\n")
+
     def test_5_native_cells_import_modules(self):
         k = self.kernel()
         cell = self.ok(k, """%%native
