@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -95,8 +96,11 @@ type index struct {
 }
 
 func (b *builder) worker(ctx context.Context) (string, error) {
+	// The index serves the kernel's own module only: a notebook's module
+	// may have code of its own, or replace modules by directories, whose
+	// files the go.mod does not name.
 	lookup := b.lookupKey()
-	if ix, ok := b.readIndex(lookup); ok {
+	if ix, ok := b.readIndex(lookup); ok && b.ws.own {
 		bin := b.binary(ix.Key)
 		if _, err := os.Stat(bin); err == nil {
 			if b.ws.own {
@@ -125,7 +129,41 @@ func (b *builder) worker(ctx context.Context) (string, error) {
 	return bin, nil
 }
 
+// keepWorkers is how many worker builds the cache keeps: each is a whole
+// gopar, some 60 MB.
+const keepWorkers = 6
+
+// prune removes the worker builds used least recently past keepWorkers
+// (a use touches the build's directory), sparing those used in the last
+// day: a kernel may be running one, and restarts its worker from it.
+func (b *builder) prune(keep string) {
+	dirs, err := os.ReadDir(filepath.Join(b.cache, "workers"))
+	if err != nil {
+		return
+	}
+	type build struct {
+		path string
+		used time.Time
+	}
+	var builds []build
+	for _, d := range dirs {
+		info, err := d.Info()
+		if err != nil || !d.IsDir() || strings.Contains(d.Name(), ".building-") || d.Name() == keep {
+			continue
+		}
+		builds = append(builds, build{filepath.Join(b.cache, "workers", d.Name()), info.ModTime()})
+	}
+	slices.SortFunc(builds, func(x, y build) int { return y.used.Compare(x.used) })
+	for i, old := range builds {
+		if i >= keepWorkers-1 && time.Since(old.used) > 24*time.Hour {
+			os.RemoveAll(old.path)
+		}
+	}
+}
+
 func (b *builder) fromCache(key string) {
+	now := time.Now()
+	_ = os.Chtimes(filepath.Dir(b.binary(key)), now, now)
 	if key != linked.key {
 		b.say.Say("%s: linked in a worker from the cache", strings.Join(b.need, ", "))
 	}
@@ -214,7 +252,7 @@ func (b *builder) resolve(ctx context.Context) ([]module, error) {
 		}
 	}
 	out, err := g.output(ctx, b.ws.dir, append([]string{"list", "-deps", "-f",
-		`{{with .Module}}{{if not .Main}}{{.Path}}	{{.Version}}	{{with .Replace}}{{.Dir}}	{{.Path}}	{{.Version}}{{end}}{{end}}{{end}}`}, b.need...)...)
+		`{{with .Module}}{{.Path}}	{{.Version}}	{{if .Main}}{{.Dir}}{{else}}{{with .Replace}}{{.Dir}}	{{.Path}}	{{.Version}}{{end}}{{end}}{{end}}`}, b.need...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -234,6 +272,8 @@ func (b *builder) resolve(ctx context.Context) ([]module, error) {
 				m.ReplacePath, m.ReplaceVersion = f[3], f[4]
 			}
 		}
+		// The notebook module's own packages, and modules replaced by
+		// directories, are built from those directories.
 		if m.Path != goparModule {
 			mods = append(mods, m)
 		}
@@ -272,8 +312,29 @@ func (b *builder) buildKey(mods []module) string {
 	fmt.Fprintln(h, b.need)
 	for _, m := range mods {
 		fmt.Fprintf(h, "%+v\n", m)
+		if m.ReplaceDir != "" {
+			stampTree(h, m.ReplaceDir)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// stampTree writes to w the name, size and modification time of each file
+// under dir (hidden directories aside): code edited there makes another
+// build.
+func stampTree(w io.Writer, dir string) {
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && path != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if info, err := d.Info(); err == nil && info.Mode().IsRegular() {
+			fmt.Fprintf(w, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
+		}
+		return nil
+	})
 }
 
 // build writes a module whose main package is gopar's own, importing a
@@ -351,6 +412,7 @@ func (b *builder) build(ctx context.Context, key string, mods []module) error {
 		} // another kernel built the same worker meanwhile
 	}
 	b.say.Say("built in %.1fs", time.Since(start).Seconds())
+	b.prune(key)
 	return nil
 }
 

@@ -234,6 +234,7 @@ class UnbundledModules(unittest.TestCase):
                          "github.com/dustin/go-humanize is not bundled with gopar, and importing it needs "
                          "the go command, which is not on the PATH: install Go and restart the kernel")
         self.assertNotIn("\n", cell.reply["evalue"])
+        self.assertIn("No go command on the PATH", self.ok(k, "%go list").stdout())
         # Nothing else broke: the state is there, bundled modules import.
         self.assertEqual(k.value("n * 2"), "6")
         self.assertEqual(k.value('import "gonum.org/v1/gonum/floats"\nfloats.Sum([]float64{1, 2, 3})'), "6")
@@ -281,6 +282,41 @@ func total(xs []float64) float64 { return floats.Sum(xs) }
         self.assertTrue(cell.stdout().endswith("v1.0.0\n"), cell.stdout())
         with open(os.path.join(notebook, "go.mod")) as f:
             self.assertEqual(f.read(), before)
+
+    def test_7_the_notebooks_own_packages_and_a_module_replaced_by_a_directory(self):
+        notebook = tempfile.mkdtemp(prefix="gopar-notebook-")
+        self.addCleanup(shutil.rmtree, notebook, True)
+        os.makedirs(os.path.join(notebook, "greet"))
+        files = {
+            "go.mod": "module example.com/course\n\ngo 1.22\n\nrequire example.com/greet v0.0.0\n\n"
+                      "replace example.com/greet => ./greet\n",
+            "greet/go.mod": "module example.com/greet\n\ngo 1.22\n",
+            "greet/greet.go": 'package greet\n\nimport "strings"\n\n'
+                              "// Hello greets a workshop.\n"
+                              'func Hello(names ...string) string { return "Hello, " + strings.Join(names, " and ") + "!" }\n',
+            "stats/stats.go": "package stats\n\n// Mean is the average of xs.\n"
+                              "func Mean(xs ...float64) float64 {\n\tsum := 0.0\n\tfor _, x := range xs {\n"
+                              "\t\tsum += x\n\t}\n\treturn sum / float64(len(xs))\n}\n",
+            "main.go": 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/course/stats"\n\t"example.com/greet"\n)\n\n'
+                       'func main() { fmt.Println(greet.Hello("Ada", "Grace"), stats.Mean(1, 2, 4)) }\n',
+        }
+        os.makedirs(os.path.join(notebook, "stats"))
+        for name, text in files.items():
+            with open(os.path.join(notebook, name), "w") as f:
+                f.write(text)
+        want = subprocess.run(["go", "run", "."], cwd=notebook, env=self.env, capture_output=True, text=True, check=True).stdout
+        os.remove(os.path.join(notebook, "main.go"))
+        k = Kernel(env=self.env, cwd=notebook)
+        self.addCleanup(k.close)
+        cell = self.ok(k, 'import (\n\t"example.com/course/stats"\n\t"example.com/greet"\n)\n\n'
+                          'fmt.Println(greet.Hello("Ada", "Grace"), stats.Mean(1, 2, 4))', timeout=600)
+        self.assertEqual(cell.stdout(), want)
+        # The library is edited: the next kernel links the new code.
+        with open(os.path.join(notebook, "greet", "greet.go"), "a") as f:
+            f.write('\n// Bye takes leave.\nfunc Bye() string { return "Bye!" }\n')
+        k2 = Kernel(env=self.env, cwd=notebook)
+        self.addCleanup(k2.close)
+        self.assertEqual(self.ok(k2, 'import "example.com/greet"\n\nfmt.Println(greet.Bye())', timeout=600).stdout(), "Bye!\n")
 
 
 if __name__ == "__main__":
