@@ -9,13 +9,6 @@ import (
 	"time"
 )
 
-// ParentPIDEnv names the variable jupyter_client sets to the pid of the
-// process that started the kernel. When that process goes away (a closed
-// terminal took jupyter console with it), nobody can reach the kernel any
-// more: it exits, as ipykernel does, and takes its worker and the processes
-// cells started with it.
-const ParentPIDEnv = "JPY_PARENT_PID"
-
 // parentGone returns a channel closed when the process named by
 // JPY_PARENT_PID has exited; nil when there is none to watch.
 func parentGone() <-chan struct{} {
@@ -31,40 +24,13 @@ func parentGone() <-chan struct{} {
 	return gone
 }
 
-// waitForExit returns when process pid has exited. A pidfd becomes
-// readable then, so the wait costs nothing; where there is no pidfd
-// (Linux before 5.3), the process is looked for once a second.
+// waitForExit returns when process pid has exited: at once where a pidfd
+// tells (Linux 5.3 and later), else found gone by looking once a second.
 func waitForExit(pid int) {
-	fd, _, errno := syscall.Syscall(sysPidfdOpen, uintptr(pid), 0, 0)
-	if errno == syscall.ESRCH {
+	if waitPidfd(pid) {
 		return
-	}
-	if errno == 0 {
-		if syscall.SetNonblock(int(fd), true) == nil {
-			f := os.NewFile(fd, "pidfd")
-			defer f.Close()
-			if rc, err := f.SyscallConn(); err == nil {
-				waited := false
-				err = rc.Read(func(uintptr) bool {
-					// The first call returns at once; the poller calls
-					// again when the pidfd is readable: the process exited.
-					done := waited
-					waited = true
-					return done
-				})
-				if err == nil {
-					return
-				}
-			}
-		} else {
-			syscall.Close(int(fd))
-		}
 	}
 	for syscall.Kill(pid, 0) != syscall.ESRCH {
 		time.Sleep(time.Second)
 	}
 }
-
-// sysPidfdOpen is pidfd_open(2), the same number on every Linux
-// architecture.
-const sysPidfdOpen = 434

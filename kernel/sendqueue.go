@@ -1,9 +1,7 @@
 package kernel
 
 import (
-	"errors"
 	"net"
-	"syscall"
 )
 
 // What the kernel sends goes out a whole message at a time, and never waits
@@ -84,27 +82,16 @@ func (c *guardConn) send(msg []byte) error {
 	return nil
 }
 
-// tryWrite writes what the socket takes without waiting. A connection
-// without a file descriptor (in tests) is written as usual.
+// tryWrite writes what the socket takes without waiting (see writeNow). A
+// connection without a file descriptor (in tests) is written as usual.
 func (c *guardConn) tryWrite(b []byte) (int, error) {
 	if c.raw == nil {
 		return c.Conn.Write(b)
 	}
-	var n int
-	var werr error
-	err := c.raw.Write(func(fd uintptr) bool {
-		for {
-			n, werr = syscall.Write(int(fd), b)
-			if werr != syscall.EINTR {
-				return true // never wait here: the backlog does
-			}
-		}
-	})
+	n, werr, err := writeNow(c.raw, b)
 	switch {
 	case err != nil:
 		return 0, err
-	case errors.Is(werr, syscall.EAGAIN):
-		return 0, nil
 	case werr != nil:
 		// A network error tells zmq4 the connection is gone.
 		return 0, &net.OpError{Op: "write", Net: c.LocalAddr().Network(), Source: c.LocalAddr(), Addr: c.RemoteAddr(), Err: werr}

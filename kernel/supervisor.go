@@ -18,7 +18,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -461,7 +460,10 @@ func (p *process) kill() {
 	_ = p.cmd.Process.Kill()
 	for _, pid := range pids {
 		if pid != p.cmd.Process.Pid {
-			_ = syscall.Kill(pid, syscall.SIGKILL)
+			if proc, err := os.FindProcess(pid); err == nil {
+				_ = proc.Kill()
+				_ = proc.Release()
+			}
 		}
 	}
 }

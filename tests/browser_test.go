@@ -1,3 +1,7 @@
+//go:build unix
+
+// The browser test runs Chromium in a process group of its own.
+
 package tests
 
 import (

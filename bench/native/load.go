@@ -4,7 +4,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -61,17 +60,4 @@ func procStat() (busy, total float64, ok bool) {
 		}
 	}
 	return busy, total, true
-}
-
-// ownCPU is the user and system time of this process and its waited-for
-// children.
-func ownCPU() time.Duration {
-	var d time.Duration
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var ru syscall.Rusage
-		if syscall.Getrusage(who, &ru) == nil {
-			d += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		}
-	}
-	return d
 }

@@ -1,3 +1,8 @@
+//go:build linux
+
+// The suite runs Go's test programs in process groups that die with the test
+// (Pdeathsig): on Linux, where CI runs it.
+
 package gosuite
 
 import (

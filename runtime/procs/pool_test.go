@@ -7,7 +7,6 @@ import (
 	"os"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -163,7 +162,9 @@ func TestKilledWorkerIsReported(t *testing.T) {
 	q := NewQueue()
 	f := p.ApplyAsync("test_hang", q)
 	pid := q.Get().(int)
-	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+	if proc, err := os.FindProcess(pid); err != nil {
+		t.Fatal(err)
+	} else if err := proc.Kill(); err != nil {
 		t.Fatal(err)
 	}
 	_, err := f.AwaitErr()
@@ -312,7 +313,7 @@ func TestCloseEndsEverything(t *testing.T) {
 	if _, err := p.Apply("noop"); !errors.Is(err, ErrClosed) {
 		t.Errorf("after Close: got %v, want ErrClosed", err)
 	}
-	if err := syscall.Kill(pid, 0); err == nil {
+	if processAlive(pid) {
 		t.Errorf("worker %d still runs after Close", pid)
 	}
 	if s := p.Stats(); s.Processes != 0 {

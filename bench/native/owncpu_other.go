@@ -1,0 +1,9 @@
+//go:build !unix
+
+package main
+
+import "time"
+
+// ownCPU: getrusage is Unix's. Without /proc/stat (Linux's) the load
+// meter reports nothing anyway.
+func ownCPU() time.Duration { return 0 }
