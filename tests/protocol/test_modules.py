@@ -318,6 +318,30 @@ func total(xs []float64) float64 { return floats.Sum(xs) }
         self.addCleanup(k2.close)
         self.assertEqual(self.ok(k2, 'import "example.com/greet"\n\nfmt.Println(greet.Bye())', timeout=600).stdout(), "Bye!\n")
 
+    def test_8_a_module_needing_a_newer_version_of_a_module_gopar_links(self):
+        # gopar links x/sync v0.16.0; a notebook that wants v0.25.0 gets a
+        # worker compiled against v0.25.0 throughout (one binary, one
+        # version), where a plugin could not load.
+        k = self.kernel()
+        self.ok(k, "%go get golang.org/x/sync@v0.25.0")
+        self.ok(k, LINKED_VERSION)
+        self.assertEqual(k.value('linkedVersion("golang.org/x/sync")'), "v0.16.0")
+        cell = self.ok(k, """import (
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/syncmap"
+)
+
+var m syncmap.Map
+var g errgroup.Group
+g.SetLimit(2)
+for i := range 4 {
+	g.Go(func() error { m.Store(i, i*i); return nil })
+}
+fmt.Println(g.Wait())
+v, _ := m.Load(3)
+fmt.Println(v, linkedVersion("golang.org/x/sync"))""", timeout=600)
+        self.assertEqual(cell.stdout(), "<nil>\n9 v0.25.0\n")
+
 
 if __name__ == "__main__":
     unittest.main()
