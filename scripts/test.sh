@@ -12,6 +12,8 @@ export GOPAR_BROWSER_TESTS=1
 export GOPAR_REQUIRE_JUPYTER=1
 test -z "$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt would change the files above"; exit 1; }
 go vet ./...
+# Every release target builds, and the tests of macOS and Windows compile.
+./scripts/crosscheck.sh
 # third_party/yaegi stays as close to upstream as its patches allow, so
 # staticcheck's style findings there are left as upstream has them.
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 $(go list ./... | grep -v /third_party/)
