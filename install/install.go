@@ -31,7 +31,7 @@ func NewSpec(exe string) Spec {
 		Language:      "go",
 		InterruptMode: "message",
 		Env:           map[string]string{},
-		Metadata:      map[string]any{"debugger": false},
+		Metadata:      map[string]any{"debugger": true},
 	}
 }
 

@@ -38,6 +38,7 @@ func emitFile(fset *token.FileSet, f *ast.File, base int, yaegiFset *token.FileS
 	var buf bytes.Buffer
 	buf.WriteString("package main\n")
 	buf.WriteString(lineComment(base))
+	dropDirectiveDocs(f.Decls)
 	decls := f.Decls
 	var last *ast.FuncDecl
 	if n := len(decls); n > 0 && isPlainFunc(decls[n-1]) {

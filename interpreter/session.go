@@ -71,6 +71,8 @@ type Session struct {
 
 	viewMu sync.Mutex
 	view   *Session // the state after the last finished cell, for Complete and Inspect
+
+	debug debugState // the debugger, when a front end debugs (debug.go)
 }
 
 // publish makes the current state the one Complete and Inspect see. Most
@@ -304,6 +306,7 @@ func (s *Session) executeCell(ctx context.Context, code string) (*cellResult, er
 	if err := s.declare(ctx, pc, c, prog); err != nil {
 		return nil, err
 	}
+	s.debugCell(cellNo, code)
 	s.result, s.panicked = nil, ""
 	if prog.hasBody {
 		call := &emitted{src: "\n" + lineComment(s.nextBase()) + runCellFunc + "(" + cellFunc(cellNo) + ")\n", base: s.nextBase()}

@@ -38,8 +38,8 @@ func handleKernelInfo(k *Kernel, m *Message, reply replyFunc) {
 			{"text": "Go standard library", "url": "https://pkg.go.dev/std"},
 			{"text": "Go language specification", "url": "https://go.dev/ref/spec"},
 		},
-		"debugger":           false,
-		"supported_features": []string{},
+		"debugger":           true, // before protocol 5.5
+		"supported_features": []string{"debugger"},
 	})
 }
 
@@ -82,6 +82,9 @@ func handleExecute(k *Kernel, m *Message, reply replyFunc) {
 		cancel()
 	}()
 
+	if err := k.syncDebugger(); err != nil {
+		k.logger.Printf("debugger: %v", err)
+	}
 	parent := k.headerJSON(m.Header)
 	if !c.Silent {
 		k.publishRaw("execute_input", parent, map[string]any{"code": c.Code, "execution_count": count})
@@ -292,19 +295,6 @@ func handleShutdown(k *Kernel, m *Message, reply replyFunc) {
 	reply("shutdown_reply", content)
 	k.publishRaw("shutdown_reply", k.headerJSON(m.Header), content)
 	k.stopServing()
-}
-
-// handleDebug answers debug requests, so that a front end asking for the
-// debugger is told there is none instead of waiting for ever. The reply
-// is a Debug Adapter Protocol response, as the protocol asks.
-func handleDebug(k *Kernel, m *Message, reply replyFunc) {
-	var c struct {
-		Seq     int    `json:"seq"`
-		Command string `json:"command"`
-	}
-	decode(m, &c)
-	reply("debug_reply", map[string]any{"type": "response", "seq": 0, "request_seq": c.Seq,
-		"success": false, "command": c.Command, "message": "gopar has no debugger"})
 }
 
 func handleInterrupt(k *Kernel, m *Message, reply replyFunc) {

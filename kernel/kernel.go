@@ -66,6 +66,8 @@ type Kernel struct {
 	count      int                // execution_count
 	cancelCell context.CancelFunc // interrupts the running cell
 	history    []historyEntry
+
+	debug debugState // debug.go
 }
 
 type handlerFunc func(k *Kernel, m *Message, reply replyFunc)

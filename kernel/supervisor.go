@@ -637,6 +637,8 @@ func (p *process) readEvents(r io.ReadCloser) {
 			p.out.Publish(ev.MsgType, displayContent(ev))
 		case worker.EvInputRequest:
 			go p.answerInput(ev)
+		case worker.EvDebug:
+			p.out.Publish("debug_event", ev.Debug)
 		case worker.EvReply:
 			p.mu.Lock()
 			ch := p.waiting[ev.ID]
@@ -690,7 +692,7 @@ func (p *process) send(req worker.Request) error {
 	// Interrupts and input replies go on their own pipe, which the worker
 	// reads while a cell runs, and never wait behind a long request.
 	w, mu := p.reqW, &p.sendMu
-	if req.Op == worker.OpInterrupt || req.Op == worker.OpInputReply {
+	if req.Op == worker.OpInterrupt || req.Op == worker.OpInputReply || req.Op == worker.OpDebug {
 		w, mu = p.sigW, &p.sigMu
 	}
 	mu.Lock()

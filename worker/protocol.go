@@ -8,6 +8,7 @@ package worker
 
 import (
 	"bytes"
+	"encoding/json"
 	"strconv"
 )
 
@@ -20,6 +21,7 @@ const (
 	OpInterrupt  = "interrupt"
 	OpInputReply = "input_reply"
 	OpRestore    = "restore"
+	OpDebug      = "debug" // a debug adapter request, on fd 5 (debug.go)
 )
 
 // Request is one line on fd 3 (fd 5 for interrupts and input replies).
@@ -42,6 +44,9 @@ type Request struct {
 	Env    []string `json:"env,omitempty"`
 	Lost   []string `json:"lost,omitempty"`
 	Reason string   `json:"reason,omitempty"`
+	// debug: the Debug Adapter Protocol request, as the front end sent it
+	// or as the kernel completed it (debug.go).
+	Debug json.RawMessage `json:"debug,omitempty"`
 }
 
 // Event kinds, worker -> kernel.
@@ -50,6 +55,7 @@ const (
 	EvDisplay      = "display"
 	EvInputRequest = "input_request"
 	EvReply        = "reply"
+	EvDebug        = "debug_event" // a Debug Adapter Protocol event, for iopub
 )
 
 // Event is one line on fd 4.
@@ -95,6 +101,8 @@ type Event struct {
 	// it imports linked in); the kernel starts that one and runs the cell
 	// again there.
 	Worker string `json:"worker,omitempty"`
+	// debug: the Debug Adapter Protocol response (reply) or event.
+	Debug json.RawMessage `json:"debug,omitempty"`
 }
 
 // SwitchWorker is what a cell returns when it must run in another worker

@@ -120,6 +120,8 @@ type server struct {
 	// until a cell sets it again (lostWhy says why they were lost).
 	lost    map[string]bool
 	lostWhy string
+
+	debug debugger // debug.go
 }
 
 // serve handles requests one at a time. When the kernel closes the pipe
@@ -157,6 +159,8 @@ func (s *server) readSignals(r io.Reader) {
 			case s.inputs <- req:
 			default: // nobody is waiting any more
 			}
+		case OpDebug:
+			go s.handleDebug(req)
 		default:
 			fmt.Fprintln(os.Stderr, "gopar worker: unknown signal", req.Op)
 		}
@@ -180,6 +184,9 @@ func (s *server) interrupt() {
 	}
 	s.mu.Unlock()
 	interrupt.Trigger()
+	if d, ok := s.eng.(DebugEngine); ok {
+		d.DebugInterrupted() // goroutines stopped at a breakpoint end too
+	}
 }
 
 // abandon answers an interrupted cell that is still blocked (a mutex held

@@ -41,7 +41,7 @@ class FrontEndRequests(unittest.TestCase):
         self.assertEqual(reply["parent_header"]["msg_id"], msg["header"]["msg_id"])
         self.assertEqual(reply["msg_type"], "debug_reply")
         self.assertEqual(reply["content"]["request_seq"], 7)
-        self.assertFalse(reply["content"]["success"])
+        self.assertTrue(reply["content"]["success"], reply["content"])
         self.assertEqual(self.k.value("1 + 1"), "2")
 
     def test_the_text_printed_before_reading_is_the_prompt(self):

@@ -38,6 +38,8 @@ type Debugger struct {
 
 	result reflect.Value
 	err    error
+
+	session *debugSession // gopar: set by AttachDebugger (debug_session.go)
 }
 
 // go routine debug state.
@@ -266,7 +268,7 @@ func (dbg *Debugger) enterCall(nFunc, nCall *node, f *frame) {
 	}
 
 	f.debug = new(frameDebugData)
-	f.debug.g = f.anc.debug.g
+	f.debug.g = dbg.callerRoutine(f, nCall) // gopar: debug_session.go
 	f.debug.scope = nFunc.scope
 
 	switch nFunc.kind {
@@ -280,6 +282,7 @@ func (dbg *Debugger) enterCall(nFunc, nCall *node, f *frame) {
 
 	if nCall != nil && nCall.anc.kind == goStmt {
 		f.debug.g = dbg.enterGoRoutine()
+		dbg.noteGoroutine(f) // gopar: debug_session.go
 		dbg.events(&DebugEvent{dbg, DebugEnterGoRoutine, f})
 	}
 
@@ -292,7 +295,7 @@ func (dbg *Debugger) exitCall(nFunc, nCall *node, f *frame) {
 
 	f.debug.g.fDepth--
 
-	if nCall != nil && nCall.anc.kind == goStmt {
+	if dbg.ownsRoutine(f) || nCall != nil && nCall.anc.kind == goStmt { // gopar: debug_session.go
 		dbg.exitGoRoutine(f.debug.g)
 		dbg.events(&DebugEvent{dbg, DebugExitGoRoutine, f})
 	}
@@ -300,6 +303,7 @@ func (dbg *Debugger) exitCall(nFunc, nCall *node, f *frame) {
 
 // called by the interpreter prior to executing the node.
 func (dbg *Debugger) exec(n *node, f *frame) (stop bool) {
+	prev := f.debug.node // gopar: for skip
 	f.debug.node = n
 
 	if n != nil && n.pos == token.NoPos {
@@ -330,6 +334,9 @@ func (dbg *Debugger) exec(n *node, f *frame) (stop bool) {
 		if g.fDepth > g.fStep {
 			return false
 		}
+	}
+	if dbg.skip(e, n, prev) { // gopar: debug_session.go
+		return false
 	}
 	dbg.events(e)
 

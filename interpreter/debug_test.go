@@ -1,0 +1,164 @@
+package interpreter
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+type debugStop struct {
+	goroutine int
+	reason    string
+}
+
+// debugSession starts a session with the debugger on; cells are known by
+// their source.
+func debugSession(t *testing.T) (*Session, *bytes.Buffer, chan debugStop) {
+	t.Helper()
+	var out bytes.Buffer
+	s, err := New(Options{Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stops := make(chan debugStop, 16)
+	s.StartDebug(DebugOptions{
+		PathOf:  func(code string) string { return "cell:" + code },
+		Stopped: func(g int, reason string) { stops <- debugStop{g, reason} },
+	})
+	return s, &out, stops
+}
+
+func runAsync(s *Session, code string) chan error {
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Execute(context.Background(), code)
+		done <- err
+	}()
+	return done
+}
+
+func localsOf(t *testing.T, s *Session, g int) (map[string]DebugVariable, DebugStackFrame) {
+	t.Helper()
+	stack, err := s.DebugStack(g)
+	if err != nil || len(stack) == 0 {
+		t.Fatalf("stack of goroutine %d: %v %v", g, stack, err)
+	}
+	scopes, err := s.DebugScopes(stack[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars, err := s.DebugVariables(scopes[0].Ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]DebugVariable{}
+	for _, v := range vars {
+		m[v.Name] = v
+	}
+	return m, stack[0]
+}
+
+func TestDebugBreakpointInEarlierCellOnGoroutine(t *testing.T) {
+	s, out, stops := debugSession(t)
+	decl := "type pair struct{ a, b int }\n\nfunc work(id int, res chan int) {\n\tp := pair{id, id * 10}\n\tx := p.a + p.b\n\tres <- x\n}\n"
+	if _, err := s.Execute(context.Background(), decl); err != nil {
+		t.Fatal(err)
+	}
+	lines, err := s.SetBreakpoints("cell:"+decl, decl, []int{5, 2})
+	if err != nil || len(lines) != 1 || lines[0] != 5 {
+		t.Fatalf("breakpoints set: %v %v (want [5]: line 2 is blank)", lines, err)
+	}
+	done := runAsync(s, "import \"fmt\"\nres := make(chan int)\ngo work(4, res)\nfmt.Println(<-res)\n")
+	stop := <-stops
+	if stop.goroutine == 1 || stop.reason != "breakpoint" {
+		t.Fatalf("stopped %+v, want a goroutine other than the cells' at a breakpoint", stop)
+	}
+	vars, top := localsOf(t, s, stop.goroutine)
+	if top.Line != 5 || top.Path != "cell:"+decl || top.Name != "work" {
+		t.Fatalf("top frame %+v, want work at line 5 of the first cell", top)
+	}
+	if vars["id"].Value != "4" || vars["p"].Type != "main.pair" || vars["p"].Ref == 0 {
+		t.Fatalf("locals %+v", vars)
+	}
+	fields, err := s.DebugVariables(vars["p"].Ref)
+	if err != nil || len(fields) != 2 || fields[1].Name != "b" || fields[1].Value != "40" {
+		t.Fatalf("fields of p: %+v %v", fields, err)
+	}
+	threads := s.DebugThreads()
+	if len(threads) < 2 {
+		t.Fatalf("threads %+v, want the cells' goroutine and the worker", threads)
+	}
+	if err := s.DebugStep(stop.goroutine, "next"); err != nil {
+		t.Fatal(err)
+	}
+	stop = <-stops
+	vars, top = localsOf(t, s, stop.goroutine)
+	if stop.reason != "step" || top.Line != 6 || vars["x"].Value != "44" {
+		t.Fatalf("after next: %+v at %+v, x = %+v", stop, top, vars["x"])
+	}
+	if v, err := s.DebugEvaluate(top.ID, "p.b"); err != nil || v.Value != "40" {
+		t.Fatalf("evaluate p.b: %+v %v", v, err)
+	}
+	if err := s.DebugContinue(stop.goroutine); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "44\n" {
+		t.Fatalf("output %q", got)
+	}
+}
+
+func TestDebugBreakpointInRunningCell(t *testing.T) {
+	s, out, stops := debugSession(t)
+	cell := "import \"fmt\"\ntotal := 0\nfor i := range 3 {\n\ttotal += i\n}\nfmt.Println(total)\n"
+	if _, err := s.SetBreakpoints("cell:"+cell, cell, []int{4}); err != nil {
+		t.Fatal(err)
+	}
+	done := runAsync(s, cell)
+	for want := 0; want < 3; want++ {
+		stop := <-stops
+		if stop.goroutine != 1 {
+			t.Fatalf("stopped %+v, want the cells' goroutine", stop)
+		}
+		vars, top := localsOf(t, s, 1)
+		if top.Line != 4 || vars["i"].Value != itoa(want) {
+			t.Fatalf("iteration %d: at %+v with %+v", want, top, vars)
+		}
+		if err := s.DebugContinue(1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "3\n" {
+		t.Fatalf("output %q", out.String())
+	}
+}
+
+func TestDebugInterruptWhileStopped(t *testing.T) {
+	s, _, stops := debugSession(t)
+	cell := "x := 1\nfmt.Println(x)\n"
+	if _, err := s.SetBreakpoints("cell:"+cell, cell, []int{2}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Execute(ctx, cell)
+		done <- err
+	}()
+	<-stops
+	cancel()
+	s.DebugInterrupted()
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("interrupted cell returned %v", err)
+	}
+	s.StopDebug()
+	if _, err := s.Execute(context.Background(), "y := 2\n_ = y\n"); err != nil {
+		t.Fatalf("a cell after the interrupt: %v", err)
+	}
+}
