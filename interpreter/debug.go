@@ -1,6 +1,7 @@
 package interpreter
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -42,6 +43,7 @@ type debugState struct {
 	breakpoints map[string][]int    // by cell path
 	maps        map[int]debugMap    // position maps of the sources, by line block
 	paths       map[int]string      // cell number -> path, as computed
+	globals     map[string]string   // the session's variables and their types, as the running cell sees them
 	stopped     map[int]*interp.DebugEvent
 	frames      []debugFrame // frame id - 1 -> frame, while goroutines are stopped
 	refs        []debugRef   // variables reference - 1 -> what it expands
@@ -127,6 +129,12 @@ func (s *Session) debugCell(cell int, code string) {
 		if m, ok := d.maps[block]; !ok || m.em.base != em.base || m.cell != em.cell || len(m.em.points) != len(em.points) {
 			d.maps[block] = debugMap{cell: em.cell, em: &emitted{points: em.points, base: em.base}}
 		}
+	}
+	// The running cell's variables, for frames stopped in it: the session
+	// publishes them only once it ends.
+	d.globals = make(map[string]string, len(s.globals))
+	for name, g := range s.globals {
+		d.globals[name] = cmp.Or(g.display, g.typeSrc)
 	}
 	dbg, breakpoints := d.dbg, maps.Clone(d.breakpoints)
 	d.mu.Unlock()
@@ -236,7 +244,7 @@ func (s *Session) StopDebug() {
 	d.mu.Lock()
 	dbg := d.dbg
 	stopped := d.takeStoppedLocked()
-	d.opts, d.dbg, d.in = nil, nil, nil
+	d.opts, d.dbg, d.in, d.globals = nil, nil, nil, nil
 	d.breakpoints, d.maps, d.paths = nil, nil, nil
 	d.mu.Unlock()
 	if dbg != nil {

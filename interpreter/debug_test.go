@@ -30,9 +30,14 @@ func debugSession(t *testing.T) (*Session, *bytes.Buffer, chan debugStop) {
 }
 
 func runAsync(s *Session, code string) chan error {
+	return runAsyncIn(context.Background(), s, code)
+}
+
+// runAsyncIn runs a cell on another goroutine; cancelling ctx interrupts it.
+func runAsyncIn(ctx context.Context, s *Session, code string) chan error {
 	done := make(chan error, 1)
 	go func() {
-		_, err := s.Execute(context.Background(), code)
+		_, err := s.Execute(ctx, code)
 		done <- err
 	}()
 	return done
@@ -146,11 +151,7 @@ func TestDebugInterruptWhileStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		_, err := s.Execute(ctx, cell)
-		done <- err
-	}()
+	done := runAsyncIn(ctx, s, cell)
 	<-stops
 	cancel()
 	s.DebugInterrupted()
@@ -160,5 +161,73 @@ func TestDebugInterruptWhileStopped(t *testing.T) {
 	s.StopDebug()
 	if _, err := s.Execute(context.Background(), "y := 2\n_ = y\n"); err != nil {
 		t.Fatalf("a cell after the interrupt: %v", err)
+	}
+}
+
+func TestDebugStepInAndOut(t *testing.T) {
+	s, out, stops := debugSession(t)
+	decl := "func add(a, b int) int {\n\ts := a + b\n\treturn s\n}\n"
+	if _, err := s.Execute(context.Background(), decl); err != nil {
+		t.Fatal(err)
+	}
+	cell := "import \"fmt\"\nx := 1\ny := add(x, 2)\nfmt.Println(y)\n"
+	if _, err := s.SetBreakpoints("cell:"+cell, cell, []int{3}); err != nil {
+		t.Fatal(err)
+	}
+	done := runAsync(s, cell)
+	at := func(want string, path string, line int) {
+		t.Helper()
+		stop := <-stops
+		_, top := localsOf(t, s, 1)
+		if stop.goroutine != 1 || stop.reason != want || top.Path != path || top.Line != line {
+			t.Fatalf("stopped %+v at %s:%d, want %s at %s:%d", stop, top.Path, top.Line, want, path, line)
+		}
+	}
+	at("breakpoint", "cell:"+cell, 3)
+	if err := s.DebugStep(1, "stepIn"); err != nil {
+		t.Fatal(err)
+	}
+	at("step", "cell:"+decl, 2)
+	if err := s.DebugStep(1, "stepOut"); err != nil {
+		t.Fatal(err)
+	}
+	at("step", "cell:"+cell, 3)
+	if err := s.DebugStep(1, "next"); err != nil {
+		t.Fatal(err)
+	}
+	at("step", "cell:"+cell, 4)
+	if err := s.DebugContinue(1); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil || out.String() != "3\n" {
+		t.Fatalf("cell ended with %v, printed %q", err, out.String())
+	}
+}
+
+func TestDebugPauseARunningGoroutine(t *testing.T) {
+	s, _, stops := debugSession(t)
+	cell := "n := 0\nfor {\n\tn++\n}\n"
+	if _, err := s.SetBreakpoints("cell:"+cell, cell, []int{1}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := runAsyncIn(ctx, s, cell)
+	<-stops
+	if err := s.DebugContinue(1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DebugPause(0); err != nil {
+		t.Fatal(err)
+	}
+	stop := <-stops
+	_, top := localsOf(t, s, 1)
+	n, err := s.DebugEvaluate(top.ID, "n")
+	if stop.reason != "pause" || (top.Line != 2 && top.Line != 3) || err != nil || n.Type != "int" {
+		t.Fatalf("paused %+v at line %d with n = %+v (%v), want in the loop", stop, top.Line, n, err)
+	}
+	cancel()
+	s.DebugInterrupted()
+	if err := <-done; err == nil {
+		t.Fatal("the interrupted loop ended without an error")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"reflect"
 	"sort"
 	"strconv"
@@ -169,21 +170,34 @@ func (s *Session) DebugEvaluate(fid int, expr string) (DebugVariable, error) {
 }
 
 // globalValues are the session's variables with their values, sorted by
-// name, as the last finished cell left them.
+// name: as the running cell sees them while the debugger is attached, else
+// as the last finished cell left them.
 func (s *Session) globalValues() []namedValue {
-	view := s.current()
-	if view == nil {
-		return nil
+	var in *interp.Interpreter
+	declared := map[string]string{}
+	d := &s.debug
+	d.mu.Lock()
+	if d.in != nil && d.globals != nil {
+		in = d.in
+		maps.Copy(declared, d.globals)
 	}
-	values := view.in.Globals()
-	var out []namedValue
-	for _, name := range sortedKeys(view.globals) {
-		v, ok := values[name]
-		if !ok || !v.IsValid() {
-			continue
+	d.mu.Unlock()
+	if in == nil {
+		view := s.current()
+		if view == nil {
+			return nil
 		}
-		g := view.globals[name]
-		out = append(out, namedValue{name: name, value: debugValue{value: v}, declared: cmp.Or(g.display, g.typeSrc)})
+		in = view.in
+		for name, g := range view.globals {
+			declared[name] = cmp.Or(g.display, g.typeSrc)
+		}
+	}
+	values := in.Globals()
+	var out []namedValue
+	for _, name := range sortedKeys(declared) {
+		if v, ok := values[name]; ok && v.IsValid() {
+			out = append(out, namedValue{name: name, value: debugValue{value: v}, declared: declared[name]})
+		}
 	}
 	return out
 }

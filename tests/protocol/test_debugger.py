@@ -232,6 +232,10 @@ class DebuggerTest(unittest.TestCase):
         self.assertEqual(frame["line"], 4)
         scopes = self.d.ok("scopes", {"frameId": frame["id"]})["scopes"]
         self.assertEqual([s["name"] for s in scopes], ["Locals", "Globals"])
+        # A cell's variables are the session's: shown as they are while it runs.
+        cell_vars = {v["name"]: v for v in self.d.ok("variables", {"variablesReference": scopes[1]["variablesReference"]})["variables"]}
+        self.assertEqual((cell_vars["got"]["value"], cell_vars["got"]["type"]), ("49", "int"))
+        self.assertEqual(cell_vars["out"]["type"], "chan int")
         self.d.ok("continue", {"threadId": main})
         reply = self.d.reply(msg_id)
         self.assertEqual(reply["status"], "ok", reply)

@@ -310,8 +310,8 @@ func (dbg *Debugger) skip(e *DebugEvent, n, prev *node) bool {
 	s.mu.Lock()
 	delete(s.stepFrom, g)
 	s.mu.Unlock()
-	if e.reason != DebugBreak && e.reason != g.mode && g.mode != DebugPause {
-		e.reason = g.mode
+	if g.mode == DebugStepInto || g.mode == DebugStepOver || g.mode == DebugStepOut {
+		e.reason = g.mode // a step that ends on a breakpoint's line is a step
 	}
 	return false
 }
