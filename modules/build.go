@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,7 +184,10 @@ func (b *builder) build(ctx context.Context, key string, mods []module) error {
 	if err := os.WriteFile(filepath.Join(dir, "overlay.json"), ov, 0o644); err != nil {
 		return err
 	}
-	if _, err := g.output(ctx, dir, "build", "-overlay", filepath.Join(dir, "overlay.json"), "-o", filepath.Join(dir, "gopar"), goparModule); err != nil {
+	flags, env := builtLikeThis()
+	g.env = append(g.env, env...)
+	args := append([]string{"build", "-overlay", filepath.Join(dir, "overlay.json"), "-o", filepath.Join(dir, "gopar")}, flags...)
+	if _, err := g.output(ctx, dir, append(args, goparModule)...); err != nil {
 		return err
 	}
 	os.Remove(gen)
@@ -227,4 +231,22 @@ func quoteAll(xs []string) string {
 		q[i] = strconv.Quote(x)
 	}
 	return strings.Join(q, ", ")
+}
+
+// builtLikeThis is how this gopar was built, as far as a worker built from
+// it must be built the same way: with cgo or without, the same build tags.
+func builtLikeThis() (flags, env []string) {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return nil, nil
+	}
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "CGO_ENABLED", "GOEXPERIMENT":
+			env = append(env, s.Key+"="+s.Value)
+		case "-tags":
+			flags = append(flags, "-tags="+s.Value)
+		}
+	}
+	return flags, env
 }
