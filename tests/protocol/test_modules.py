@@ -342,6 +342,30 @@ v, _ := m.Load(3)
 fmt.Println(v, linkedVersion("golang.org/x/sync"))""", timeout=600)
         self.assertEqual(cell.stdout(), "<nil>\n9 v0.25.0\n")
 
+    def test_9_a_go_work_in_the_notebooks_directory(self):
+        notebook = tempfile.mkdtemp(prefix="gopar-workspace-")
+        self.addCleanup(shutil.rmtree, notebook, True)
+        files = {
+            "go.work": "go 1.22\n\nuse ./shapes\n",
+            "shapes/go.mod": "module example.com/shapes\n\ngo 1.22\n",
+            "shapes/shapes.go": 'package shapes\n\nimport "math"\n\n'
+                                "// CircleArea is the area of a circle of radius r.\n"
+                                "func CircleArea(r float64) float64 { return math.Pi * r * r }\n",
+            "shapes/cmd/main.go": 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/shapes"\n)\n\n'
+                                  'func main() { fmt.Printf("%.4f\\n", shapes.CircleArea(2)) }\n',
+        }
+        for name, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(notebook, name)), exist_ok=True)
+            with open(os.path.join(notebook, name), "w") as f:
+                f.write(text)
+        want = subprocess.run(["go", "run", "./shapes/cmd"], cwd=notebook, env=self.env,
+                              capture_output=True, text=True, check=True).stdout
+        k = Kernel(env=self.env, cwd=notebook)
+        self.addCleanup(k.close)
+        cell = self.ok(k, 'import "example.com/shapes"\n\nfmt.Printf("%.4f\\n", shapes.CircleArea(2))', timeout=600)
+        self.assertIn("(module in %s)" % notebook, cell.stderr())
+        self.assertEqual(cell.stdout(), want)
+
 
 if __name__ == "__main__":
     unittest.main()
