@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/gopar/gopar/install"
@@ -27,8 +28,19 @@ import (
 	"github.com/gopar/gopar/worker"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "0.1.0"
+// version is stamped by make release (-ldflags "-X main.version=...");
+// otherwise it is the module version go install fetched, or "devel".
+var version string
+
+func init() {
+	if version != "" {
+		return
+	}
+	version = "devel"
+	if bi, ok := debug.ReadBuildInfo(); ok && strings.HasPrefix(bi.Main.Version, "v") {
+		version = strings.TrimPrefix(bi.Main.Version, "v")
+	}
+}
 
 const usage = `gopar: Go in Jupyter notebooks, for teaching parallel programming.
 

@@ -233,7 +233,7 @@ func TestNoToolchain(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	t.Setenv("GOPAR_GO", "")
 	_, err := Compile(context.Background(), "func f() {}", "")
-	if !errors.Is(err, ErrNoToolchain) || err.Error() != "no Go toolchain found: %%native needs the go command" {
+	if !errors.Is(err, ErrNoToolchain) || err.Error() != "%%native needs the Go toolchain, and there is no go command on the PATH: install Go (https://go.dev/dl/) and restart the kernel, or set GOPAR_GO to a go command; the rest of gopar works without Go" {
 		t.Errorf("got %v", err)
 	}
 }

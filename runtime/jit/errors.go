@@ -11,7 +11,7 @@ import (
 var (
 	// ErrNoToolchain is the error of Compile where no go command is found
 	// (on PATH, or at $GOPAR_GO).
-	ErrNoToolchain = errors.New("no Go toolchain found: %%native needs the go command")
+	ErrNoToolchain = errors.New("%%native needs the Go toolchain, and there is no go command on the PATH: install Go (https://go.dev/dl/) and restart the kernel, or set GOPAR_GO to a go command; the rest of gopar works without Go")
 	// ErrInterrupted is what a call in a helper process panics with
 	// (wrapped in a *CallError) when the cell is interrupted.
 	ErrInterrupted = failure.ErrInterrupted
