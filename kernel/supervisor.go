@@ -21,6 +21,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/gopar/gopar/internal/childfiles"
 	"github.com/gopar/gopar/worker"
 )
 
@@ -404,7 +405,11 @@ func startProcess(argv, env []string, out *Output) (*process, error) {
 	// Without goroutine dumps, a fatal error shows as its one-line message.
 	cmd.Env = append(env[:len(env):len(env)], "GOTRACEBACK=none")
 	cmd.Stdout, cmd.Stderr = outW, errW
-	cmd.ExtraFiles = []*os.File{reqR, evW, sigR} // fds 3, 4, 5
+	// Requests, events, and interrupts with input replies: the worker's
+	// files 0, 1 and 2 (fds 3, 4 and 5 on Unix).
+	if err := childfiles.Pass(cmd, reqR, evW, sigR); err != nil {
+		return nil, fmt.Errorf("starting worker: %w", err)
+	}
 	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting worker: %w", err)

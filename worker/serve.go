@@ -13,9 +13,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
+	"github.com/gopar/gopar/internal/childfiles"
 	"github.com/gopar/gopar/runtime/display"
 	"github.com/gopar/gopar/runtime/interrupt"
 )
@@ -46,13 +46,16 @@ type Config struct {
 }
 
 // Serve runs the worker loop until the kernel closes its pipes: requests
-// on fd 3, events on fd 4, interrupts and input replies on fd 5.
+// on fd 3, events on fd 4, interrupts and input replies on fd 5 (on
+// Windows the handles childfiles names).
 func Serve(cfg Config) error {
-	// Non-blocking, the pipes are read through Go's poller: a request
-	// wakes the goroutine that handles it, with no hand-over to another.
-	_ = syscall.SetNonblock(3, true)
-	_ = syscall.SetNonblock(5, true)
-	requests := bufio.NewScanner(os.NewFile(3, "requests"))
+	// Polled, the pipes are read through Go's poller: a request wakes the
+	// goroutine that handles it, with no hand-over to another.
+	reqFile, evFile, sigFile := childfiles.Open(0, "requests", true), childfiles.Open(1, "events", false), childfiles.Open(2, "signals", true)
+	if reqFile == nil || evFile == nil || sigFile == nil {
+		return errors.New("gopar worker: started outside a kernel (no pipes from it)")
+	}
+	requests := bufio.NewScanner(reqFile)
 	requests.Buffer(make([]byte, 64<<10), 256<<20)
 	if !requests.Scan() || strings.TrimSpace(requests.Text()) == "" {
 		return errors.New("gopar worker: started outside a kernel (no sync token on fd 3)")
@@ -68,7 +71,7 @@ func Serve(cfg Config) error {
 		cfg:      cfg,
 		token:    token,
 		std:      std,
-		events:   os.NewFile(4, "events"),
+		events:   evFile,
 		inputs:   make(chan Request, 1),
 		requests: requests,
 	}
@@ -85,7 +88,7 @@ func Serve(cfg Config) error {
 		}
 	}
 	s.emit(Event{Kind: EvReady, Version: runtime.Version()})
-	go s.readSignals(os.NewFile(5, "signals"))
+	go s.readSignals(sigFile)
 	s.serve()
 	return nil
 }

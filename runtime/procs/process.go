@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gopar/gopar/internal/childfiles"
 )
 
 // Time limits of a worker process's life: how long it may take to start
@@ -67,7 +69,12 @@ func startProcess(exe string) (*process, error) {
 	}
 	cmd := exec.Command(exe, WorkerCommand)
 	cmd.Env = append(os.Environ(), envWorker+"=1")
-	cmd.ExtraFiles = []*os.File{callsR, repliesW} // fds 3 and 4
+	if err := childfiles.Pass(cmd, callsR, repliesW); err != nil {
+		for _, f := range []*os.File{callsR, callsW, repliesR, repliesW} {
+			f.Close()
+		}
+		return nil, fmt.Errorf("procs: starting worker process %s: %w", exe, err)
+	}
 	// What tasks print is the cell's output, as for goroutines.
 	cmd.Stdout = os.Stdout
 	lw := &lastWords{w: os.Stderr}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gopar/gopar/internal/childfiles"
 	"github.com/gopar/gopar/runtime/internal/failure"
 	"github.com/gopar/gopar/runtime/interrupt"
 )
@@ -23,12 +24,9 @@ const WorkerCommand = "procs-worker"
 // real start from someone typing the subcommand.
 const envWorker = "GOPAR_PROCS_WORKER"
 
-// Pipe descriptors in a worker process: the pool passes them as the first
-// extra files, so that stdout and stderr stay free for what tasks print.
-const (
-	fdCalls   = 3 // parent → worker
-	fdReplies = 4 // worker → parent
-)
+// The pipes of a worker process are the first files the pool passes it
+// (childfiles: fds 3 and 4 on Unix), so that stdout and stderr stay free for
+// what tasks print: calls from the parent, then replies to it.
 
 // ServeWorker runs the worker side of a process pool: it reads tasks from
 // the pipes the pool gave the process, runs them one at a time and sends
@@ -41,7 +39,7 @@ func ServeWorker() error {
 	if os.Getenv(envWorker) != "1" {
 		return errors.New("procs: the worker mode is started by a procs.Pool, not by hand")
 	}
-	in, out := os.NewFile(fdCalls, "procs-calls"), os.NewFile(fdReplies, "procs-replies")
+	in, out := childfiles.Open(0, "procs-calls", false), childfiles.Open(1, "procs-replies", false)
 	if in == nil || out == nil {
 		return errors.New("procs: the worker's pipes are missing")
 	}
