@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gopar/gopar/internal/childfiles"
 	"github.com/gopar/gopar/runtime/interrupt"
 )
 
@@ -167,8 +168,13 @@ func startHelper(exe, dir string) (*helperProc, *helperHello, error) {
 	}
 	cmd := exec.Command(exe)
 	cmd.Dir = dir
-	cmd.ExtraFiles = []*os.File{callsR, repliesW} // fds 3 and 4
-	cmd.Stdout = os.Stdout                        // what the functions print is the cell's output
+	if err := childfiles.Pass(cmd, callsR, repliesW); err != nil {
+		for _, f := range []*os.File{callsR, callsW, repliesR, repliesW} {
+			f.Close()
+		}
+		return nil, nil, err
+	}
+	cmd.Stdout = os.Stdout // what the functions print is the cell's output
 	cl := &crashLine{w: os.Stderr}
 	cmd.Stderr = cl
 	cmd.WaitDelay = time.Second
