@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 )
 
 // DefaultName is the kernel directory name, what `jupyter --kernel` takes.
@@ -59,20 +61,52 @@ func KernelsDir(loc Location) (string, error) {
 	}
 }
 
-// userDataDir follows jupyter_core: $JUPYTER_DATA_DIR, else
-// $XDG_DATA_HOME/jupyter, else ~/.local/share/jupyter (on Linux).
+// userDataDir is the kernels directory in the user's Jupyter data
+// directory, where jupyter_core looks for it on this system.
 func userDataDir() (string, error) {
-	if d := os.Getenv("JUPYTER_DATA_DIR"); d != "" {
-		return filepath.Join(d, "kernels"), nil
-	}
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "jupyter", "kernels"), nil
-	}
 	home, err := os.UserHomeDir()
-	if err != nil {
+	if err != nil && os.Getenv("JUPYTER_DATA_DIR") == "" {
 		return "", err
 	}
-	return filepath.Join(home, ".local", "share", "jupyter", "kernels"), nil
+	return filepath.Join(jupyterDataDir(runtime.GOOS, os.Getenv, home), "kernels"), nil
+}
+
+// jupyterDataDir is jupyter_core's jupyter_data_dir(): $JUPYTER_DATA_DIR,
+// else on macOS ~/Library/Jupyter, on Windows %APPDATA%\jupyter, elsewhere
+// $XDG_DATA_HOME/jupyter or ~/.local/share/jupyter; with
+// JUPYTER_PLATFORM_DIRS set, platformdirs' user data directory instead.
+func jupyterDataDir(goos string, getenv func(string) string, home string) string {
+	if d := getenv("JUPYTER_DATA_DIR"); d != "" {
+		return d
+	}
+	platformDirs := false
+	if v := getenv("JUPYTER_PLATFORM_DIRS"); v != "" {
+		switch strings.ToLower(v) {
+		case "no", "n", "false", "off", "0", "0.0":
+		default:
+			platformDirs = true
+		}
+	}
+	switch goos {
+	case "darwin":
+		if platformDirs {
+			return filepath.Join(home, "Library", "Application Support", "jupyter")
+		}
+		return filepath.Join(home, "Library", "Jupyter")
+	case "windows":
+		if d := getenv("LOCALAPPDATA"); platformDirs && d != "" {
+			return filepath.Join(d, "jupyter")
+		}
+		if d := getenv("APPDATA"); d != "" {
+			return filepath.Join(d, "jupyter")
+		}
+		return filepath.Join(home, ".jupyter", "data")
+	}
+	xdg := getenv("XDG_DATA_HOME")
+	if xdg == "" {
+		xdg = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(xdg, "jupyter")
 }
 
 // Install writes kernel.json, logos and a copy of the binary exe under
@@ -116,8 +150,15 @@ func Install(exe, name string, loc Location) (string, error) {
 }
 
 // BinaryName is the copy of gopar in the kernel directory that the
-// kernelspec runs.
-const BinaryName = "gopar"
+// kernelspec runs; on Windows it must end in .exe to be run.
+var BinaryName = binaryName()
+
+func binaryName() string {
+	if runtime.GOOS == "windows" {
+		return "gopar.exe"
+	}
+	return "gopar"
+}
 
 // copyBinary copies exe to dst through a file renamed into place, so that
 // kernels running the old copy keep it until they exit.

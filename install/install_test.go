@@ -97,3 +97,37 @@ func TestKernelsDir(t *testing.T) {
 		}
 	}
 }
+
+func TestJupyterDataDirOnEachSystem(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(name string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == name {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	home := filepath.Join("/", "home", "ada")
+	for _, tc := range []struct {
+		goos   string
+		getenv func(string) string
+		want   string
+	}{
+		{"linux", env(), filepath.Join(home, ".local", "share", "jupyter")},
+		{"linux", env("XDG_DATA_HOME", "/xdg"), filepath.Join("/xdg", "jupyter")},
+		{"linux", env("JUPYTER_DATA_DIR", "/jd", "XDG_DATA_HOME", "/xdg"), "/jd"},
+		{"darwin", env(), filepath.Join(home, "Library", "Jupyter")},
+		{"darwin", env("XDG_DATA_HOME", "/xdg"), filepath.Join(home, "Library", "Jupyter")},
+		{"darwin", env("JUPYTER_PLATFORM_DIRS", "1"), filepath.Join(home, "Library", "Application Support", "jupyter")},
+		{"darwin", env("JUPYTER_PLATFORM_DIRS", "off"), filepath.Join(home, "Library", "Jupyter")},
+		{"windows", env("APPDATA", "/appdata"), filepath.Join("/appdata", "jupyter")},
+		{"windows", env("APPDATA", "/appdata", "LOCALAPPDATA", "/local", "JUPYTER_PLATFORM_DIRS", "true"), filepath.Join("/local", "jupyter")},
+		{"windows", env(), filepath.Join(home, ".jupyter", "data")},
+	} {
+		if got := jupyterDataDir(tc.goos, tc.getenv, home); got != tc.want {
+			t.Errorf("%s: jupyterDataDir = %q, want %q", tc.goos, got, tc.want)
+		}
+	}
+}
