@@ -55,10 +55,14 @@ func shellLine(ctx context.Context, cmd string, out io.Writer) error {
 // killed, so a pipeline or a background child cannot outlive the cell. It
 // returns the exit status; a command killed by a signal reports -1.
 func runShell(ctx context.Context, shell, script string, out io.Writer) (int, error) {
-	cmd := exec.CommandContext(ctx, shell, "-c", script)
+	cmd, done, err := shellCommand(ctx, shell, script)
+	if err != nil {
+		return 0, err
+	}
+	defer done()
 	cmd.Stdout, cmd.Stderr = out, out
 	ownProcessGroup(cmd)
-	err := cmd.Run()
+	err = cmd.Run()
 	if ctx.Err() != nil {
 		return 0, ctx.Err()
 	}

@@ -3,10 +3,16 @@
 package magics
 
 import (
+	"context"
 	"os/exec"
 	"syscall"
 	"time"
 )
+
+// shellCommand runs script with shell -c.
+func shellCommand(ctx context.Context, shell, script string) (*exec.Cmd, func(), error) {
+	return exec.CommandContext(ctx, shell, "-c", script), func() {}, nil
+}
 
 // ownProcessGroup starts cmd in a process group of its own and makes
 // cancelling kill that whole group.
