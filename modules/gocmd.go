@@ -22,12 +22,19 @@ func (e *ImportError) JupyterError() (string, string, []string) {
 	return "ImportError", e.Msg, []string{"ImportError: " + e.Msg}
 }
 
-// goCommand finds the go command, or says in one line what to install.
+// goCommand finds the go command, or says in one line what to install
+// to import pkgs.
 func goCommand(pkgs []string) (string, error) {
+	return lookGo(fmt.Sprintf("%s %s not bundled with gopar, and importing %s needs",
+		strings.Join(pkgs, ", "), plural(len(pkgs), "is", "are"), plural(len(pkgs), "it", "them")))
+}
+
+// lookGo finds the go command; without it, the error is what needs it
+// followed by what to do.
+func lookGo(what string) (string, error) {
 	path, err := exec.LookPath("go")
 	if err != nil {
-		return "", &ImportError{Msg: fmt.Sprintf("%s %s not bundled with gopar, and importing %s needs the go command, which is not on the PATH: install Go and restart the kernel",
-			strings.Join(pkgs, ", "), plural(len(pkgs), "is", "are"), plural(len(pkgs), "it", "them"))}
+		return "", &ImportError{Msg: what + " the go command, which is not on the PATH: install Go and restart the kernel"}
 	}
 	return path, nil
 }

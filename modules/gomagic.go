@@ -13,7 +13,7 @@ import (
 // now resolves to another version, it returns the worker binary built with
 // the new one, in which cells must run from now on ("" when none is needed).
 func Get(ctx context.Context, args []string, out io.Writer) (string, error) {
-	gobin, err := goCommand([]string{"%go get"})
+	gobin, err := lookGo("%go get needs")
 	if err != nil {
 		return "", err
 	}
@@ -35,7 +35,7 @@ func Get(ctx context.Context, args []string, out io.Writer) (string, error) {
 // List prints the notebook's module and what it requires (%go list), the
 // packages linked in this worker and the modules gopar bundles.
 func List(ctx context.Context, out io.Writer) error {
-	if gobin, err := goCommand([]string{"%go list"}); err == nil {
+	if gobin, err := lookGo("%go list needs"); err == nil {
 		g := &gorun{gobin: gobin}
 		ws, err := findWorkspace(ctx, g)
 		if err != nil {

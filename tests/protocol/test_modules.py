@@ -235,6 +235,10 @@ class UnbundledModules(unittest.TestCase):
                          "the go command, which is not on the PATH: install Go and restart the kernel")
         self.assertNotIn("\n", cell.reply["evalue"])
         self.assertIn("No go command on the PATH", self.ok(k, "%go list").stdout())
+        pin = k.run("%go get github.com/dustin/go-humanize@v1.0.0")
+        self.assertEqual(pin.reply["status"], "error")
+        self.assertEqual(pin.reply["evalue"], "%go get needs the go command, which is not on the PATH: "
+                                              "install Go and restart the kernel")
         # Nothing else broke: the state is there, bundled modules import.
         self.assertEqual(k.value("n * 2"), "6")
         self.assertEqual(k.value('import "gonum.org/v1/gonum/floats"\nfloats.Sum([]float64{1, 2, 3})'), "6")
