@@ -9,8 +9,8 @@ import (
 )
 
 // macOS has no /proc: a process's figures come from libproc and the
-// machine's from sysctl, both in libSystem, called through purego (gopar
-// is built without cgo).
+// machine's from sysctl, both in libSystem, called through purego so that
+// no cgo is needed (release builds have none).
 
 const (
 	procPIDTaskInfo = 4 // PROC_PIDTASKINFO, <sys/proc_info.h>
