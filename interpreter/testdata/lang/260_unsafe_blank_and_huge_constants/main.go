@@ -24,8 +24,8 @@ type (
 )
 
 const (
-	huge   = 1 << 100
-	huge1  = huge - 1
+	huge           = 1 << 100
+	huge1          = huge - 1
 	fhuge  float64 = 1 << 100
 	fhuge1 float64 = huge - 1
 )
