@@ -354,6 +354,9 @@ func (t *typeTable) composite(rt reflect.Type, depth int) string {
 	case reflect.Map:
 		return "map[" + t.composite(rt.Key(), depth+1) + "]" + t.composite(rt.Elem(), depth+1)
 	}
+	if name, ok := interp.DefinedTypeName(rt); ok {
+		return name // a cell's type of a basic kind: main.Celsius
+	}
 	return rt.String()
 }
 

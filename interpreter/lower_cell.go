@@ -82,8 +82,8 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 		l.lowerGeneric(r)
 		l.lowerMethodExpr(r)
 		l.lowerMethodValue(r)
+		l.lowerShift(r) // before lowerComplex: constant counts may be complex
 		l.lowerComplex(r)
-		l.lowerShift(r)
 		l.lowerBuiltins(r)
 		l.lowerArrayPointerAddr(r)
 		l.lowerDefer(r)

@@ -2,6 +2,7 @@ package interpreter
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 )
@@ -21,12 +22,32 @@ func (l *lowerer) lowerShift(root ast.Node) {
 		if tv, ok := l.info.Types[b]; !ok || tv.Value != nil {
 			return true // a constant shift: the checker folds it
 		}
+		// A constant count may be a float or complex constant with an
+		// integer value (x << 1., x << (1+0i)): it goes over as that uint.
+		if tv, ok := l.info.Types[b.Y]; ok && tv.Value != nil && tv.Value.Kind() != constant.Int {
+			if n := constant.ToInt(tv.Value); n.Kind() == constant.Int {
+				b.Y = l.constantExpr(types.TypeAndValue{Type: types.Typ[types.Uint], Value: n})
+			}
+		}
 		tv, ok := l.info.Types[b.X]
 		if !ok || tv.Value == nil {
 			return true
 		}
 		if basic, ok := tv.Type.(*types.Basic); ok && basic.Info()&types.IsUntyped != 0 {
-			return true // still untyped: nothing better to say
+			// Still untyped (a shift count itself: x << (1 << s)): an
+			// integer constant takes its default type, int.
+			if basic.Info()&types.IsInteger != 0 {
+				b.X = l.constantExpr(types.TypeAndValue{Type: types.Typ[types.Int], Value: constant.ToInt(tv.Value)})
+			}
+			return true
+		}
+		if tv.Value.Kind() == constant.Float || tv.Value.Kind() == constant.Complex {
+			// 1. << x in an int context is int(1) << x, not a conversion
+			// of a float or complex the interpreter may refuse.
+			if n := constant.ToInt(tv.Value); n.Kind() == constant.Int {
+				b.X = l.constantExpr(types.TypeAndValue{Type: tv.Type, Value: n})
+				return true
+			}
 		}
 		b.X = &ast.CallExpr{Fun: l.typeAST(tv.Type), Lparen: b.X.Pos(), Args: []ast.Expr{b.X}}
 		return true

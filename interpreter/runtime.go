@@ -267,6 +267,11 @@ func asValue(v any, target any) bool {
 	for x.IsValid() && x.Kind() == reflect.Interface {
 		x = x.Elem()
 	}
+	// A value boxed for an interface with methods (lower_box.go) is held
+	// through a pointer, inside the wrapper of a compiled interface too.
+	if x.IsValid() && x.Kind() == reflect.Pointer && !x.IsNil() && x.Type().Elem() == t.Elem().Type() {
+		x = x.Elem()
+	}
 	if !x.IsValid() || x.Type() != t.Elem().Type() {
 		return false
 	}

@@ -547,9 +547,20 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 
 		case switchStmt, switchIfStmt, typeSwitch:
 			// Make sure default clause is in last position.
+			// gopar: the other clauses keep their order (cases are tried
+			// top to bottom), and each clause keeps its textual successor,
+			// which fallthrough goes to.
 			c := n.lastChild().child
+			for j := range c {
+				c[j].fallTo = nil
+				if j+1 < len(c) {
+					c[j].fallTo = c[j+1]
+				}
+			}
 			if i, l := getDefault(n), len(c)-1; i >= 0 && i != l {
-				c[i], c[l] = c[l], c[i]
+				def := c[i]
+				copy(c[i:], c[i+1:])
+				c[l] = def
 			}
 			sc = sc.pushBloc()
 			sc.loop = n
@@ -2078,14 +2089,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					c.child[0].tnext = c
 					c.start = c.child[0].start
 
-					if i < l-1 && len(body.child) > 0 && body.lastChild().kind == fallthroughtStmt {
+					if next := c.fallTo; next != nil && len(body.child) > 0 && body.lastChild().kind == fallthroughtStmt {
 						if n.kind == typeSwitch {
 							err = body.lastChild().cfgErrorf("cannot fallthrough in type switch")
 						}
-						if len(clauses[i+1].child) == 0 {
+						if len(next.child) == 0 {
 							body.tnext = n // Fallthrough to next with empty body, just exit.
 						} else {
-							body.tnext = clauses[i+1].lastChild().start
+							body.tnext = next.lastChild().start
 						}
 					} else {
 						body.tnext = n // Exit switch at end of clause body.
@@ -2144,8 +2155,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						c.start = body.start
 					}
 					// If last case body statement is a fallthrough, then jump to next case body
-					if i < l-1 && len(body.child) > 0 && body.lastChild().kind == fallthroughtStmt {
-						body.tnext = clauses[i+1].lastChild().start
+					if next := c.fallTo; next != nil && len(body.child) > 0 && body.lastChild().kind == fallthroughtStmt {
+						if len(next.child) == 0 {
+							body.tnext = n
+						} else {
+							body.tnext = next.lastChild().start
+						}
 					} else {
 						body.tnext = n
 					}

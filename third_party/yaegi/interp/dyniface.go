@@ -141,5 +141,8 @@ func (interp *Interpreter) typeName(rt reflect.Type) string {
 			return t.id()
 		}
 	}
+	if name, ok := DefinedTypeName(rt); ok {
+		return name
+	}
 	return rt.String()
 }

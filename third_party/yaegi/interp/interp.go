@@ -56,6 +56,7 @@ type node struct {
 	redeclared bool           // set if node is a redeclared variable (CFG)
 	meta       interface{}    // meta stores meta information between gta runs, like errors
 	inline     bool           // computed by its fused ancestor, see fuse.go (gopar)
+	fallTo     *node          // gopar: the clause a switch clause falls through to, in source order
 }
 
 func (n *node) shouldBreak() bool {

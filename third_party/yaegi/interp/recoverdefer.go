@@ -33,6 +33,8 @@ var (
 	runnerOnce  sync.Once
 	runnerEntry uintptr // entry of runCfg's deferred func, which runs deferred calls
 	runCfgName  string
+
+	deferThunkName string
 )
 
 // runDeferredPanicking runs the deferred calls of f, which is panicking,
@@ -45,6 +47,9 @@ func runDeferredPanicking(f *frame) {
 		}
 		if fn := runtime.FuncForPC(reflect.ValueOf(runCfg).Pointer()); fn != nil {
 			runCfgName = fn.Name()
+		}
+		if fn := runtime.FuncForPC(reflect.ValueOf(runDeferThunk).Pointer()); fn != nil {
+			deferThunkName = fn.Name()
 		}
 	})
 	gid := goid()
@@ -63,25 +68,33 @@ func runDeferredPanicking(f *frame) {
 		deferRunsN.Add(-1)
 	}()
 	for _, val := range f.deferred {
-		val[0].Call(val[1:])
+		// A deferred call that panics replaces the panic: the calls
+		// deferred before it see the new one, as in Go.
+		if r, panicked := callDeferred(val); panicked {
+			f.recovered = r
+			if exiting(r) {
+				return // os.Exit runs no more deferred calls
+			}
+		}
 	}
 }
 
 // deferredPanicFrame returns the panicking frame whose deferred call is the
 // interpreted func calling recover, or nil.
-func deferredPanicFrame() *frame {
+func deferredPanicFrame() *frame { return deferredPanicFrameAbove(0) }
+
+// deferredPanicFrameAbove is deferredPanicFrame for a caller that runs
+// above runners of deferred calls of its own (a deferred recover runs
+// above the runner of the func that deferred it).
+func deferredPanicFrameAbove(ownRunners int) *frame {
 	if deferRunsN.Load() == 0 {
 		return nil
 	}
 	gid := goid()
 	deferRunsMu.Lock()
-	s := deferRuns[gid]
-	var top deferRun
-	if len(s) > 0 {
-		top = s[len(s)-1]
-	}
+	runs := append([]deferRun(nil), deferRuns[gid]...)
 	deferRunsMu.Unlock()
-	if top.f == nil || top.f.recovered == nil {
+	if len(runs) == 0 {
 		return nil
 	}
 	pcs := callers(2)
@@ -90,10 +103,16 @@ func deferredPanicFrame() *frame {
 	for {
 		fr, more := frames.Next()
 		if fr.Entry == runnerEntry {
-			break
+			if ownRunners == 0 {
+				break
+			}
+			ownRunners--
 		}
-		if fr.Function == runCfgName {
+		switch fr.Function {
+		case runCfgName:
 			interpCalls++
+		case deferThunkName:
+			interpCalls-- // the thunk's own call does not count
 		}
 		if !more {
 			return nil
@@ -112,10 +131,17 @@ func deferredPanicFrame() *frame {
 			break
 		}
 	}
-	if rest != top.depth {
-		return nil
+	// The run whose runner that is: the innermost one, or one below it
+	// when the runner above was the caller's own.
+	for i := len(runs) - 1; i >= 0; i-- {
+		if runs[i].depth == rest {
+			if runs[i].f.recovered == nil {
+				return nil
+			}
+			return runs[i].f
+		}
 	}
-	return top.f
+	return nil
 }
 
 // callers returns the program counters of the calling goroutine's stack,
@@ -161,4 +187,60 @@ func goid() uint64 {
 	}
 	id, _ := strconv.ParseUint(string(b[:i]), 10, 64)
 	return id
+}
+
+// deferRecover compiles `defer recover()`: it ran recover at the defer
+// statement, where it stopped a panic of the enclosing func at once. In Go
+// the call is deferred, and stops a panic only when the func deferring it
+// returns normally, being itself a deferred call of the panicking func;
+// run because the func panicked itself, it is called by the panic, not by
+// a deferred func, and does nothing.
+func deferRecover(n *node, tnext bltn) {
+	noArgs := reflect.FuncOf(nil, nil, false)
+	n.exec = func(f *frame) bltn {
+		call := reflect.MakeFunc(noArgs, func([]reflect.Value) []reflect.Value {
+			if f.recovered != nil {
+				return nil // run by f's own panic
+			}
+			if f.anc != nil && f.anc.recovered != nil {
+				f.anc.recovered = nil
+			} else if pf := deferredPanicFrameAbove(1); pf != nil {
+				pf.recovered = nil
+			}
+			return nil
+		})
+		f.deferred = append([][]reflect.Value{{call}}, f.deferred...)
+		return tnext
+	}
+}
+
+// DeferThunkParam names the first parameter of the func literals gopar
+// defers a method call through, so as to bind its receiver at the defer
+// statement: `defer func(_goparR *T) { _goparR.M() }(t)` for `defer t.M()`.
+// recover in the method finds the panic as if the method were deferred
+// directly, which it is in the program.
+const DeferThunkParam = "_goparR"
+
+// isDeferThunk reports whether def is such a func literal.
+func isDeferThunk(def *node) bool {
+	if def.kind != funcLit || len(def.child) < 3 {
+		return false
+	}
+	ft := def.child[2] // funcType: type params, params, results
+	if len(ft.child) < 2 {
+		return false
+	}
+	params := ft.child[1]
+	if len(params.child) == 0 || len(params.child[0].child) == 0 {
+		return false
+	}
+	return params.child[0].child[0].ident == DeferThunkParam
+}
+
+// runDeferThunk runs the body of a defer thunk: a frame of its own on the
+// Go stack, which deferredPanicFrame does not count as a call.
+//
+//go:noinline
+func runDeferThunk(n *node, f *frame, funcNode, callNode *node) {
+	runCfg(n, f, funcNode, callNode)
 }

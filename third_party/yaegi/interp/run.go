@@ -230,6 +230,10 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 			// gopar: so that recover in a deferred func that is not a literal
 			// of this func finds the panic (recoverdefer.go).
 			runDeferredPanicking(f)
+			if exiting(f.recovered) {
+				f.mutex.Unlock()
+				panic(f.recovered)
+			}
 		} else {
 			for i, val := range f.deferred {
 				if r, panicked := callDeferred(val); panicked {
@@ -244,6 +248,10 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 					f.deferred = f.deferred[i+1:]
 					if len(f.deferred) > 0 {
 						runDeferredPanicking(f)
+						if exiting(f.recovered) {
+							f.mutex.Unlock()
+							panic(f.recovered)
+						}
 					}
 					break
 				}
@@ -586,7 +594,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 					if ctyp == nil {
 						panic(n.cfgErrorf("interface conversion: interface {} is nil, not %s", rtype.String()))
 					}
-					panic(n.cfgErrorf("interface conversion: interface {} is %s, not %s", ctyp.String(), rtype.String()))
+					panic(n.cfgErrorf("interface conversion: interface {} is %s, not %s", n.interp.typeName(ctyp), n.interp.typeName(rtype)))
 				}
 				return next
 			}
@@ -652,7 +660,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			ok = canAssertTypes(v.value.Type(), rtype)
 			if !ok {
 				if !withOk {
-					panic(n.cfgErrorf("interface conversion: interface {} is %s, not %s", v.value.Type().String(), rtype.String()))
+					panic(n.cfgErrorf("interface conversion: interface {} is %s, not %s", n.interp.typeName(v.value.Type()), n.interp.typeName(rtype)))
 				}
 				return next
 			}
@@ -741,6 +749,14 @@ func convert(n *node) {
 		}
 		n.exec = func(f *frame) bltn {
 			fn(value(f), dest(f))
+			return next
+		}
+		return
+	}
+
+	if stringSliceConversion(c.typ.TypeOf(), typ) {
+		n.exec = func(f *frame) bltn {
+			dest(f).Set(convertStringSlice(value(f), typ))
 			return next
 		}
 		return
@@ -988,6 +1004,10 @@ func _println(n *node) { genPrint(n, true) }
 
 func _recover(n *node) {
 	tnext := getExec(n.tnext)
+	if n.anc.kind == deferStmt {
+		deferRecover(n, tnext)
+		return
+	}
 	dest := genValue(n)
 
 	n.exec = func(f *frame) bltn {
@@ -1099,6 +1119,7 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 		rcvr = genValueRecv(n)
 	}
 	funcType := n.typ.TypeOf()
+	deferThunk := isDeferThunk(def)
 
 	makeFunc := func(f *frame) reflect.Value {
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
@@ -1138,7 +1159,11 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 			}
 
 			// Interpreter code execution.
-			runCfg(start, fr, def, n)
+			if deferThunk {
+				runDeferThunk(start, fr, def, n)
+			} else {
+				runCfg(start, fr, def, n)
+			}
 
 			return fr.data[:numRet]
 		})

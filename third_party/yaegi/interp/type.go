@@ -2130,7 +2130,7 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 	}
 	switch t.cat {
 	case linkedT:
-		t.rtype = t.val.refType(ctx)
+		t.rtype = namedRtype(t, t.val.refType(ctx))
 	case arrayT:
 		t.rtype = reflect.ArrayOf(t.length, t.val.refType(ctx))
 	case sliceT, variadicT:
@@ -2266,7 +2266,7 @@ func (t *itype) frameType() (r reflect.Type) {
 	}
 	switch t.cat {
 	case linkedT:
-		r = t.val.frameType()
+		r = namedRtype(t, t.val.frameType())
 	case arrayT:
 		r = reflect.ArrayOf(t.length, t.val.frameType())
 	case sliceT, variadicT:

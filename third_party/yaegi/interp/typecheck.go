@@ -674,6 +674,8 @@ func (check typecheck) conversion(n *node, typ *itype) error {
 
 	case n.typ.convertibleTo(typ):
 		ok = true
+	case stringSliceConversion(n.typ.TypeOf(), typ.TypeOf()):
+		ok = true
 	}
 	if !ok {
 		return n.cfgErrorf("cannot convert expression of type %s to type %s", n.typ.id(), typ.id())
