@@ -231,3 +231,28 @@ func TestDebugPauseARunningGoroutine(t *testing.T) {
 		t.Fatal("the interrupted loop ended without an error")
 	}
 }
+
+// A func after other declarations of its cell, with a doc comment, keeps
+// the cell's line numbers (the session's line directive is no part of the
+// doc comment it prints).
+func TestDebugBreakpointInFuncWithDocComment(t *testing.T) {
+	s, _, stops := debugSession(t)
+	decl := "import (\n\t\"fmt\"\n)\n\n// square runs on a goroutine of its own.\nfunc square(n int, out chan<- int) {\n\tsq := n * n\n\tout <- sq\n}"
+	if _, err := s.Execute(context.Background(), decl); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetBreakpoints("cell:"+decl, decl, []int{7}); err != nil {
+		t.Fatal(err)
+	}
+	done := runAsync(s, "out := make(chan int)\ngo square(7, out)\nfmt.Println(\"got\", <-out)")
+	stop := <-stops
+	if _, top := localsOf(t, s, stop.goroutine); top.Name != "square" || top.Line != 7 {
+		t.Fatalf("stopped at %+v, want square at line 7", top)
+	}
+	if err := s.DebugContinue(stop.goroutine); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

@@ -5,33 +5,38 @@ import (
 	"strings"
 )
 
-// dropDirectiveDocs removes the doc comments of decls that are only the
-// line directives parseCellIn wrote before a chunk: printed back, a
-// directive renumbers the lines after it, and positions in the func that
-// follows (a breakpoint, an error) no longer lead back to the cell.
+// dropDirectiveDocs removes from the doc comments of decls the line
+// directives parseCellIn wrote before a chunk: printed back, a directive
+// renumbers the lines after it, and positions in the func that follows (a
+// breakpoint, an error) no longer lead back to the cell.
 func dropDirectiveDocs(decls []ast.Decl) {
 	for _, d := range decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			if onlyLineDirectives(d.Doc) {
-				d.Doc = nil
-			}
+			d.Doc = withoutLineDirectives(d.Doc)
 		case *ast.GenDecl:
-			if onlyLineDirectives(d.Doc) {
-				d.Doc = nil
-			}
+			d.Doc = withoutLineDirectives(d.Doc)
 		}
 	}
 }
 
-func onlyLineDirectives(g *ast.CommentGroup) bool {
+// withoutLineDirectives is g without its line directives, nil when
+// nothing else is left.
+func withoutLineDirectives(g *ast.CommentGroup) *ast.CommentGroup {
 	if g == nil {
-		return false
+		return nil
 	}
+	var kept []*ast.Comment
 	for _, c := range g.List {
 		if !strings.HasPrefix(c.Text, "/*line ") && !strings.HasPrefix(c.Text, "//line ") {
-			return false
+			kept = append(kept, c)
 		}
 	}
-	return true
+	switch {
+	case len(kept) == len(g.List):
+		return g
+	case len(kept) == 0:
+		return nil
+	}
+	return &ast.CommentGroup{List: kept}
 }
