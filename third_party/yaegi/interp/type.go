@@ -1575,15 +1575,82 @@ type methodSet map[string]string
 
 // Contains returns true if the method set m contains the method set n.
 func (m methodSet) contains(n methodSet) bool {
-	for k := range n {
-		// Only check the presence of method, not its complete signature,
-		// as the receiver may be part of the arguments, which makes a
-		// robust check complex.
-		if _, ok := m[k]; !ok {
+	for k, want := range n {
+		// The receiver may be part of the arguments of one of the
+		// signatures, so they are compared leaving it out (gopar: they
+		// were not compared, and a method named like an interface's with
+		// another signature, `Format() string`, made a value "implement"
+		// fmt.Formatter, and printing it panicked).
+		have, ok := m[k]
+		if !ok || !signaturesMatch(have, want) {
 			return false
 		}
 	}
 	return true
+}
+
+// signaturesMatch reports whether method signatures have and want, as
+// reflect writes func types, are the same, one of them possibly with the
+// receiver as its first parameter. An unknown signature matches.
+func signaturesMatch(have, want string) bool {
+	if have == want || have == "" || want == "" {
+		return true
+	}
+	hp, hr, ok1 := splitSignature(have)
+	wp, wr, ok2 := splitSignature(want)
+	if !ok1 || !ok2 {
+		return true
+	}
+	if hr != wr {
+		return false
+	}
+	switch {
+	case len(hp) == len(wp)+1:
+		hp = hp[1:]
+	case len(wp) == len(hp)+1:
+		wp = wp[1:]
+	}
+	if len(hp) != len(wp) {
+		return false
+	}
+	for i := range hp {
+		if hp[i] != wp[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// splitSignature splits "func(a, b) (c, d)" into its parameter types and
+// its results as written.
+func splitSignature(sig string) (params []string, results string, ok bool) {
+	rest, ok := strings.CutPrefix(sig, "func(")
+	if !ok {
+		return nil, "", false
+	}
+	depth, start := 0, 0
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '(', '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		case ')':
+			if depth == 0 {
+				if p := strings.TrimSpace(rest[start:i]); p != "" {
+					params = append(params, p)
+				}
+				return params, strings.TrimSpace(rest[i+1:]), true
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				params = append(params, strings.TrimSpace(rest[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return nil, "", false
 }
 
 // Equal returns true if the method set m is equal to the method set n.
