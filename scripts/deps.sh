@@ -10,7 +10,7 @@ packages=(python3-jupyter-client python3-nbclient python3-nbformat python3-jupyt
 browser=
 if [ "${GOPAR_BROWSER_TESTS:-}" = 1 ]; then
 	browser=1
-	packages+=(chromium)
+	packages+=(chromium python3-jupyterlab-server)
 	command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
@@ -34,4 +34,10 @@ fi
 # Chromium above and downloads no browser of its own.
 if [ -n "$browser" ]; then
 	(cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+	# JupyterLab 4 for the debugger's browser test: its npm packages, at the
+	# versions lab/package-lock.json pins, bundled with webpack (about a
+	# minute) as JupyterLab's examples/app does; Debian's jupyterlab_server
+	# serves it.
+	(cd "$(dirname "$0")/../tests/browser/lab" && npm ci --no-audit --no-fund --loglevel=error &&
+		npx --no-install webpack --no-stats >/dev/null)
 fi

@@ -45,28 +45,12 @@ func TestBrowserNotebook(t *testing.T) {
 	root := filepath.Dir(filepath.Dir(here))
 	browserDir := filepath.Join(root, "tests", "browser")
 
-	var missing []string
-	if _, err := os.Stat(chromiumPath); err != nil {
-		missing = append(missing, chromiumPath+" (apt-get install chromium)")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing = append(missing, "node (apt-get install nodejs npm)")
-	}
+	node, missing := browserTools(browserDir)
 	server, err := exec.LookPath("jupyter-notebook")
 	if err != nil {
 		missing = append(missing, "jupyter-notebook (apt-get install jupyter-notebook)")
 	}
-	if _, err := os.Stat(filepath.Join(browserDir, "node_modules", "playwright-core", "package.json")); err != nil {
-		missing = append(missing, "playwright-core (npm ci in tests/browser)")
-	}
-	if len(missing) > 0 {
-		msg := "browser test needs " + strings.Join(missing, ", ")
-		if os.Getenv("GOPAR_BROWSER_TESTS") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg + "; set GOPAR_BROWSER_TESTS=1 to make this a failure")
-	}
+	skipWithout(t, missing)
 
 	// GOPAR_BROWSER_NOTEBOOK names another notebook to check the same way,
 	// such as tests/browser/fixtures/fractals.ipynb, a small one.
@@ -90,10 +74,18 @@ func TestBrowserNotebook(t *testing.T) {
 
 	url, token := startNotebookServer(t, server, env, dir)
 
+	runBrowserScript(t, node, browserDir, "notebook.mjs", env, url, token, name, "fractals.png")
+}
+
+// runBrowserScript runs script (in browserDir) on notebook name, served at
+// url with token, and checks that it passed and left its screenshot shot
+// in tests/browser/artifacts.
+func runBrowserScript(t *testing.T, node, browserDir, script string, env []string, url, token, name, shot string) {
+	t.Helper()
 	artifacts := filepath.Join(browserDir, "artifacts")
 	ctx, cancel := context.WithTimeout(context.Background(), browserLimit+20*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "notebook.mjs",
+	cmd := exec.CommandContext(ctx, node, script,
 		"--url", url, "--token", token, "--notebook", name,
 		"--artifacts", artifacts, "--timeout", fmt.Sprint(int(browserLimit.Seconds())))
 	cmd.Dir = browserDir
@@ -107,21 +99,60 @@ func TestBrowserNotebook(t *testing.T) {
 	cmd.WaitDelay = 5 * time.Second
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
-	t.Logf("notebook.mjs (%.1f s):\n%s", time.Since(start).Seconds(), out)
+	t.Logf("%s (%.1f s):\n%s", script, time.Since(start).Seconds(), out)
 	if err != nil {
 		t.Fatalf("browser test failed: %v", err)
 	}
-	shot := filepath.Join(artifacts, "fractals.png")
+	shot = filepath.Join(artifacts, shot)
 	if info, err := os.Stat(shot); err != nil || info.Size() == 0 {
 		t.Fatalf("no screenshot at %s: %v", shot, err)
 	}
 	t.Logf("screenshot: %s", shot)
 }
 
-// startNotebookServer starts jupyter-notebook on a free loopback port with a
-// random token, serving dir, waits until it answers and stops it when the
-// test ends. It returns the server's URL and token.
+// browserTools returns the path of node and what the browser tests miss of
+// Chromium, Node.js and playwright-core.
+func browserTools(browserDir string) (node string, missing []string) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		missing = append(missing, chromiumPath+" (apt-get install chromium)")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missing = append(missing, "node (apt-get install nodejs npm)")
+	}
+	if _, err := os.Stat(filepath.Join(browserDir, "node_modules", "playwright-core", "package.json")); err != nil {
+		missing = append(missing, "playwright-core (npm ci in tests/browser)")
+	}
+	return node, missing
+}
+
+// skipWithout skips the test when something it needs is missing, or fails
+// it when GOPAR_BROWSER_TESTS=1 (as in CI).
+func skipWithout(t *testing.T, missing []string) {
+	t.Helper()
+	if len(missing) == 0 {
+		return
+	}
+	msg := "browser test needs " + strings.Join(missing, ", ")
+	if os.Getenv("GOPAR_BROWSER_TESTS") == "1" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg + "; set GOPAR_BROWSER_TESTS=1 to make this a failure")
+}
+
+// startNotebookServer starts jupyter-notebook serving dir (see startServer).
 func startNotebookServer(t *testing.T, server string, env []string, dir string) (string, string) {
+	t.Helper()
+	return startServer(t, "jupyter-notebook", env, dir, func(port int, token string) []string {
+		return []string{server, "--no-browser", "--ip=127.0.0.1", fmt.Sprintf("--port=%d", port), "--port-retries=0",
+			"--NotebookApp.token=" + token, "--allow-root", "--notebook-dir=" + dir}
+	})
+}
+
+// startServer starts the Jupyter server argv makes for a free loopback port
+// and a random token, serving dir; it waits until the server answers and
+// stops it when the test ends. It returns the server's URL and token.
+func startServer(t *testing.T, name string, env []string, dir string, argv func(port int, token string) []string) (string, string) {
 	t.Helper()
 	port := freePort(t)
 	tokenBytes := make([]byte, 16)
@@ -131,14 +162,13 @@ func startNotebookServer(t *testing.T, server string, env []string, dir string) 
 	token := hex.EncodeToString(tokenBytes)
 	url := fmt.Sprintf("http://127.0.0.1:%d", port)
 
-	logPath := filepath.Join(t.TempDir(), "notebook.log")
+	logPath := filepath.Join(t.TempDir(), "server.log")
 	logFile, err := os.Create(logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(server,
-		"--no-browser", "--ip=127.0.0.1", fmt.Sprintf("--port=%d", port), "--port-retries=0",
-		"--NotebookApp.token="+token, "--allow-root", "--notebook-dir="+dir)
+	args := argv(port, token)
+	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Dir = dir
 	cmd.Env = env
 	cmd.Stdout = logFile
@@ -146,7 +176,7 @@ func startNotebookServer(t *testing.T, server string, env []string, dir string) 
 	// Its own process group, so that stopping it reaches anything it left.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("jupyter-notebook: %v", err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -160,13 +190,13 @@ func startNotebookServer(t *testing.T, server string, env []string, dir string) 
 		select {
 		case <-done:
 		case <-time.After(serverStopLimit):
-			t.Errorf("jupyter-notebook did not stop within %v; killed", serverStopLimit)
+			t.Errorf("%s did not stop within %v; killed", name, serverStopLimit)
 			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 			<-done
 		}
 		logFile.Close()
 		if t.Failed() {
-			t.Logf("jupyter-notebook log:\n%s", serverLog())
+			t.Logf("%s log:\n%s", name, serverLog())
 		}
 	})
 
@@ -185,11 +215,11 @@ func startNotebookServer(t *testing.T, server string, env []string, dir string) 
 		select {
 		case exitErr := <-done:
 			done <- exitErr
-			t.Fatalf("jupyter-notebook exited: %v\n%s", exitErr, serverLog())
+			t.Fatalf("%s exited: %v\n%s", name, exitErr, serverLog())
 		case <-time.After(200 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("jupyter-notebook did not answer within %v (%v)\n%s", serverStartLimit, err, serverLog())
+			t.Fatalf("%s did not answer within %v (%v)\n%s", name, serverStartLimit, err, serverLog())
 		}
 	}
 }

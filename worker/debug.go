@@ -139,7 +139,8 @@ type debugArgs struct {
 	Breakpoints []struct {
 		Line int `json:"line"`
 	} `json:"breakpoints"`
-	Code string `json:"code"` // setBreakpoints: the cell's source, added by the kernel
+	SingleThread bool   `json:"singleThread"` // continue: only ThreadID
+	Code         string `json:"code"`         // setBreakpoints: the cell's source, added by the kernel
 }
 
 // debugger is the worker's debug state.
@@ -271,15 +272,31 @@ func (s *server) debugRequest(raw json.RawMessage) (any, error) {
 			return nil, err
 		}
 		return map[string]any{"result": v.Value, "type": v.Type, "variablesReference": v.Ref}, nil
-	case "continue", "next", "stepIn", "stepOut":
+	case "continue":
+		// As the protocol says: every stopped goroutine runs on, unless
+		// singleThread asks for the one. (JupyterLab forgets the thread it
+		// continues before it asks, and names goroutine 1.)
+		stopped := eng.StoppedGoroutines()
+		if a.SingleThread {
+			stopped = slices.DeleteFunc(stopped, func(id int) bool { return id != a.ThreadID })
+		}
+		if len(stopped) == 0 {
+			return nil, fmt.Errorf("goroutine %d is not stopped, nor is any other", a.ThreadID)
+		}
+		// Before they run: one may stop again at once.
+		s.debugEvent("continued", map[string]any{"threadId": a.ThreadID, "allThreadsContinued": !a.SingleThread})
+		for _, id := range stopped {
+			if err := eng.DebugContinue(id); err != nil && a.SingleThread {
+				return nil, err
+			}
+		}
+		return map[string]any{"allThreadsContinued": !a.SingleThread}, nil
+	case "next", "stepIn", "stepOut":
 		if !slices.Contains(eng.StoppedGoroutines(), a.ThreadID) {
 			return nil, fmt.Errorf("goroutine %d is not stopped", a.ThreadID)
 		}
 		// Before it runs: it may stop again at once.
 		s.debugEvent("continued", map[string]any{"threadId": a.ThreadID, "allThreadsContinued": false})
-		if r.Command == "continue" {
-			return map[string]any{"allThreadsContinued": false}, eng.DebugContinue(a.ThreadID)
-		}
 		return nil, eng.DebugStep(a.ThreadID, r.Command)
 	case "pause":
 		return nil, eng.DebugPause(a.ThreadID)

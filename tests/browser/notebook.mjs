@@ -19,93 +19,10 @@
 // Exits 0 when every check passed, 1 with the failed check on stderr
 // otherwise. Every wait is bounded; the browser is always closed.
 
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { args, artifacts, bounded, left, runInBrowser, step } from "./harness.mjs";
 
-const { values: args } = parseArgs({
-  options: {
-    url: { type: "string" },
-    token: { type: "string" },
-    notebook: { type: "string" },
-    artifacts: { type: "string", default: "artifacts" },
-    timeout: { type: "string", default: "170" },
-    chromium: { type: "string", default: "/usr/bin/chromium" },
-  },
-});
-for (const name of ["url", "token", "notebook"]) {
-  if (!args[name]) {
-    console.error(`notebook.mjs: --${name} is required`);
-    process.exit(2);
-  }
-}
-
-const started = Date.now();
-const deadline = started + Number(args.timeout) * 1000;
-const artifacts = resolve(args.artifacts);
-mkdirSync(artifacts, { recursive: true });
-
-// left is the time that remains before the overall deadline, capped at cap
-// milliseconds: every wait below takes its bound from it.
-function left(cap) {
-  const ms = deadline - Date.now();
-  if (ms <= 0) throw new Error("the test ran past its deadline");
-  return Math.min(ms, cap);
-}
-
-function step(what) {
-  console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
-}
-
-// The flags the machine's Chromium needs headless as root: no sandbox, no
-// GPU, and none of the background connections a closed network refuses.
-const chromiumFlags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-const profile = mkdtempSync(join(tmpdir(), "gopar-chromium-"));
-let context;
-let page;
-let failed = false;
-try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: args.chromium,
-    headless: true,
-    args: chromiumFlags,
-    viewport: { width: 1280, height: 1000 },
-    timeout: left(30_000),
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  const pageErrors = [];
-  page.on("pageerror", (err) => pageErrors.push(err.message));
-  page.on("dialog", (d) => d.dismiss());
-  await runChecks(page);
-  if (pageErrors.length) {
-    console.log(`page script errors (not fatal): ${pageErrors.join("; ")}`);
-  }
-} catch (err) {
-  failed = true;
-  console.error(`FAIL: ${err.message}`);
-  if (page) {
-    const shot = join(artifacts, "failure.png");
-    await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => {});
-    console.error(`screenshot of the failure: ${shot}`);
-  }
-} finally {
-  if (context) await context.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
-}
-step(failed ? "failed" : "passed");
-process.exit(failed ? 1 : 0);
+await runInBrowser(runChecks, { viewport: { width: 1280, height: 1000 }, failureShot: "failure.png" });
 
 async function runChecks(page) {
   const url = `${args.url}/notebooks/${encodeURIComponent(args.notebook)}?token=${args.token}`;
@@ -340,13 +257,4 @@ async function runCell(page, index) {
       { timeout: left(10_000) },
     ),
   );
-}
-
-// bounded awaits a bounded wait and names what was awaited if it fails.
-async function bounded(what, wait) {
-  try {
-    return await wait;
-  } catch (err) {
-    throw new Error(`${what}: ${err.message.split("\n")[0]}`);
-  }
 }
