@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/gopar/gopar/internal/goparsrc"
 )
 
 // Inspect returns a MIME bundle (text/plain and text/markdown) describing
@@ -253,7 +255,7 @@ func packageSynopsis(importPath string) string {
 // runtime/async) in the module the process runs from, when it is there.
 func sourceDir(importPath string) string {
 	if rest, ok := strings.CutPrefix(importPath, "gopar/"); ok {
-		if root := moduleRoot(); root != "" {
+		if root := goparsrc.Root(); root != "" {
 			for _, dir := range []string{filepath.Join(root, "runtime", rest), filepath.Join(root, rest)} {
 				if isDir(dir) {
 					return dir
@@ -276,28 +278,3 @@ func isDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
 }
-
-// moduleRoot is the gopar source tree next to the running binary or above
-// the working directory, if any.
-var moduleRoot = sync.OnceValue(func() string {
-	var starts []string
-	if exe, err := os.Executable(); err == nil {
-		starts = append(starts, filepath.Dir(exe))
-	}
-	if wd, err := os.Getwd(); err == nil {
-		starts = append(starts, wd)
-	}
-	for _, dir := range starts {
-		for d := dir; ; d = filepath.Dir(d) {
-			if b, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
-				if strings.HasPrefix(string(b), "module github.com/gopar/gopar\n") {
-					return d
-				}
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	return ""
-})

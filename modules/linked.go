@@ -5,12 +5,10 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"slices"
-	"strings"
 	"sync"
+
+	"github.com/gopar/gopar/internal/goparsrc"
 )
 
 // What a worker built by this package was built from: its file of gopar's
@@ -56,56 +54,13 @@ var baseIdentity = sync.OnceValues(func() (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:32], nil
 })
 
-// sourceDir finds gopar's source, which a worker build compiles: the
-// directory a linked worker was built from, the one this file was compiled
-// from (a checkout, or the module cache after go install; a kernelspec's
-// copy of the executable lives elsewhere), the module above the executable
-// or the working directory, or the module cache.
+// sourceDir is gopar's source, which a worker build compiles: the
+// directory a linked worker was built from, else goparsrc.Root.
 func sourceDir() string {
 	if linked.source != "" {
 		return linked.source
 	}
-	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
-		if d := filepath.Dir(filepath.Dir(file)); isGoparModule(d) {
-			return d
-		}
-	}
-	var starts []string
-	if exe, err := os.Executable(); err == nil {
-		starts = append(starts, filepath.Dir(exe))
-	}
-	if wd, err := os.Getwd(); err == nil {
-		starts = append(starts, wd)
-	}
-	for _, dir := range starts {
-		for d := dir; ; d = filepath.Dir(d) {
-			if isGoparModule(d) {
-				return d
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Path == goparModule && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		cache := os.Getenv("GOMODCACHE")
-		if cache == "" {
-			if gopath := os.Getenv("GOPATH"); gopath != "" {
-				cache = filepath.Join(filepath.SplitList(gopath)[0], "pkg", "mod")
-			} else if home, err := os.UserHomeDir(); err == nil {
-				cache = filepath.Join(home, "go", "pkg", "mod")
-			}
-		}
-		if d := filepath.Join(cache, filepath.FromSlash(goparModule)+"@"+bi.Main.Version); isGoparModule(d) {
-			return d
-		}
-	}
-	return ""
+	return goparsrc.Root()
 }
 
-const goparModule = "github.com/gopar/gopar"
-
-func isGoparModule(dir string) bool {
-	b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	return err == nil && strings.HasPrefix(string(b), "module "+goparModule+"\n")
-}
+const goparModule = goparsrc.Module

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/gopar/gopar/internal/goparsrc"
 )
 
 // KernelModuleEnv names the directory of the kernel's own module, for
@@ -49,7 +51,7 @@ func findWorkspace(ctx context.Context, g *gorun) (*workspace, error) {
 			ws.files = append(ws.files, gomod, strings.TrimSuffix(gomod, ".mod")+".sum")
 		}
 		return ws, nil
-	case gomod != "" && gomod != os.DevNull && !isGoparModule(filepath.Dir(gomod)):
+	case gomod != "" && gomod != os.DevNull && !goparsrc.IsModule(filepath.Dir(gomod)):
 		ws.dir = startDir
 		ws.files = []string{gomod, strings.TrimSuffix(gomod, ".mod") + ".sum"}
 		return ws, nil
