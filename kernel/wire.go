@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"golang.org/x/crypto/blake2b"
+	"golang.org/x/crypto/blake2s"
 )
 
 // ProtocolVersion is the Jupyter messaging protocol version gopar speaks.
@@ -87,8 +89,8 @@ func NewSchemeSigner(key, scheme string) (*Signer, error) {
 	return s, nil
 }
 
-// signatureHashes are the hashes of hashlib that HMAC can use and Go's
-// standard library has (blake2 is not in it).
+// signatureHashes are the hashes of Python's hashlib that HMAC can use,
+// which is what jupyter_client's Session accepts as "hmac-NAME".
 var signatureHashes = map[string]func() hash.Hash{
 	"hmac-md5":      md5.New,
 	"hmac-sha1":     sha1.New,
@@ -100,6 +102,18 @@ var signatureHashes = map[string]func() hash.Hash{
 	"hmac-sha3_256": func() hash.Hash { return sha3.New256() },
 	"hmac-sha3_384": func() hash.Hash { return sha3.New384() },
 	"hmac-sha3_512": func() hash.Hash { return sha3.New512() },
+	"hmac-blake2b":  func() hash.Hash { return unkeyed(blake2b.New512) },
+	"hmac-blake2s":  func() hash.Hash { return unkeyed(blake2s.New256) },
+}
+
+// unkeyed returns BLAKE2 in its plain-hash form (no key, full digest size),
+// which is what hashlib.blake2b() and blake2s() are before HMAC wraps them.
+func unkeyed(newHash func(key []byte) (hash.Hash, error)) hash.Hash {
+	h, err := newHash(nil)
+	if err != nil {
+		panic(err) // cannot happen: a nil key is always valid
+	}
+	return h
 }
 
 // SignatureSchemes lists the signature schemes the kernel accepts.
