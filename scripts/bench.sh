@@ -5,8 +5,13 @@
 # scaling, kernel memory and thirty kernels at once (bench/kernel), native
 # kernels against C (bench/native), runtime overhead per task against
 # asyncio (bench/runtime), %timeit of a native call against go test -bench
-# (magics' BenchmarkTimeitVsGoBench). Takes a few minutes; the committed
-# RESULTS.md of bench/native and bench/runtime are left as they are.
+# (magics' BenchmarkTimeitVsGoBench), the constructs of Go code against
+# CPython and compiled Go (bench/constructs) and whole programs against
+# CPython (bench/programs). Takes a quarter of an hour; the committed
+# RESULTS.md of bench/native and bench/runtime are left as they are, those
+# of bench/constructs and bench/programs are rewritten (each suite also
+# runs alone, and go run ./bench/report -splice puts its results into
+# BENCHMARKS.md). BENCH_QUICK=1 makes those two suites a short smoke run.
 # BENCHMARKS.md also includes bench/interpreter/RESULTS.md, what each change
 # to the interpreter did to its loops; bench/interpreter/run.sh rewrites it
 # (it builds old commits, so it is not part of every run).
@@ -36,6 +41,12 @@ bench/runtime/run.sh -o "$work/runtime.md" >/dev/null
 # repeat each side in a row); the report keeps each side's fastest round.
 # The default -benchtime: with -benchtime Nx the Go side gets too few
 # iterations to mean anything.
+echo "== constructs against CPython and compiled Go (bench/constructs)" >&2
+bench/constructs/run.sh -o bench/constructs/RESULTS.md >/dev/null
+
+echo "== whole programs against CPython (bench/programs)" >&2
+bench/programs/run.sh -o bench/programs/RESULTS.md >/dev/null
+
 echo "== %timeit against go test -bench (magics)" >&2
 for _ in 1 2 3 4 5; do
 	go test -run '^$' -bench TimeitVsGoBench ./magics/
@@ -43,5 +54,6 @@ done >"$work/timeit.txt"
 
 echo "== writing BENCHMARKS.md" >&2
 go run ./bench/report -kernel "$work/kernel.json" -native "$work/native.md" -runtime "$work/runtime.md" \
-	-timeit "$work/timeit.txt" -interpreter bench/interpreter/RESULTS.md -o BENCHMARKS.md -charts bench/report/charts
+	-timeit "$work/timeit.txt" -interpreter bench/interpreter/RESULTS.md \
+	-constructs bench/constructs/RESULTS.md -programs bench/programs/RESULTS.md -o BENCHMARKS.md -charts bench/report/charts
 echo "BENCHMARKS.md written" >&2

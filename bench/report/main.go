@@ -4,12 +4,20 @@
 // against asyncio (bench/runtime's Markdown) and, when given, %timeit of a
 // native call against go test -bench (the text output of magics'
 // BenchmarkTimeitVsGoBench) and what each change to the interpreter did to
-// its loops (bench/interpreter's Markdown). It writes the tables as
-// ratios and draws the charts as PNG files with gonum plot:
+// its loops (bench/interpreter's Markdown) and the side-by-side suites
+// of constructs and whole programs against CPython and compiled Go
+// (bench/constructs' and bench/programs' Markdown). It writes the tables
+// as ratios and draws the charts as PNG files with gonum plot:
 //
 //	go run ./bench/report -kernel k.json -native native.md -runtime runtime.md \
 //		-timeit timeit.txt -interpreter bench/interpreter/RESULTS.md \
+//		-constructs bench/constructs/RESULTS.md -programs bench/programs/RESULTS.md \
 //		-o BENCHMARKS.md -charts bench/report/charts
+//
+// With -splice it renews only the sections of the side-by-side suites in
+// an existing report, for a run of those suites alone:
+//
+//	go run ./bench/report -splice -constructs c.md -programs p.md -o BENCHMARKS.md
 //
 // scripts/bench.sh runs the benchmarks and then this.
 package main
@@ -30,16 +38,58 @@ func main() {
 	runtimePath := flag.String("runtime", "", "results of bench/runtime (Markdown)")
 	timeitPath := flag.String("timeit", "", "output of go test -bench TimeitVsGoBench ./magics/ (text); without it the report leaves %timeit out")
 	interpPath := flag.String("interpreter", "", "results of bench/interpreter (Markdown); without it the report leaves the interpreter's steps out")
+	constructsPath := flag.String("constructs", "", "results of bench/constructs (Markdown); without it the report leaves the constructs out")
+	programsPath := flag.String("programs", "", "results of bench/programs (Markdown); without it the report leaves the whole programs out")
+	spliceOnly := flag.Bool("splice", false, "only renew the sections of -constructs and -programs in the existing report -o")
 	out := flag.String("o", "BENCHMARKS.md", "the report to write")
 	charts := flag.String("charts", "bench/report/charts", "directory for the chart PNGs, relative to the report")
 	flag.Parse()
-	if err := run(*kernelPath, *nativePath, *runtimePath, *timeitPath, *interpPath, *out, *charts); err != nil {
+	sbs, err := readSideBySide(*constructsPath, *programsPath)
+	if err == nil {
+		if *spliceOnly {
+			err = spliceInto(*out, sbs)
+		} else {
+			err = run(*kernelPath, *nativePath, *runtimePath, *timeitPath, *interpPath, sbs, *out, *charts)
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/report:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kernelPath, nativePath, runtimePath, timeitPath, interpPath, out, charts string) error {
+// readSideBySide reads the suites' results that were given.
+func readSideBySide(constructsPath, programsPath string) (sideBySide, error) {
+	var s sideBySide
+	for _, f := range []struct {
+		path string
+		to   *string
+	}{{constructsPath, &s.constructs}, {programsPath, &s.programs}} {
+		if f.path == "" {
+			continue
+		}
+		b, err := os.ReadFile(f.path)
+		if err != nil {
+			return s, err
+		}
+		*f.to = string(b)
+	}
+	return s, nil
+}
+
+// spliceInto renews the suites' sections of the report at path.
+func spliceInto(path string, s sideBySide) error {
+	if s.constructs == "" && s.programs == "" {
+		return fmt.Errorf("-splice needs -constructs or -programs")
+	}
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(splice(string(doc), s.sections(), nativeHeading)), 0o644)
+}
+
+func run(kernelPath, nativePath, runtimePath, timeitPath, interpPath string, sbs sideBySide, out, charts string) error {
 	k, err := readKernelResults(kernelPath)
 	if err != nil {
 		return err
@@ -68,7 +118,8 @@ func run(kernelPath, nativePath, runtimePath, timeitPath, interpPath, out, chart
 	if err := os.MkdirAll(chartDir, 0o755); err != nil {
 		return err
 	}
-	r := &report{k: k, native: string(nativeMD), runtime: string(runtimeMD), timeit: timeit, interpSteps: string(interpMD), chartDir: chartDir, chartLink: filepath.ToSlash(charts)}
+	r := &report{k: k, native: string(nativeMD), runtime: string(runtimeMD), timeit: timeit, interpSteps: string(interpMD), sideBySide: sbs,
+		chartDir: chartDir, chartLink: filepath.ToSlash(charts)}
 	md, err := r.render()
 	if err != nil {
 		return err
@@ -82,6 +133,7 @@ type report struct {
 	native, runtime string
 	timeit          []timeitRow // none when not measured
 	interpSteps     string      // bench/interpreter's table, or ""
+	sideBySide      sideBySide  // bench/constructs' and bench/programs' results
 	chartDir        string      // where charts are written
 	chartLink       string      // how the report links them
 

@@ -41,6 +41,9 @@ func (r *report) render() (string, error) {
 	if err := r.interpretedSection(); err != nil {
 		return "", err
 	}
+	for _, s := range r.sideBySide.sections() {
+		r.printf("%s\n", strings.TrimRight(s.text, "\n")+"\n")
+	}
 	if err := r.nativeSection(natives); err != nil {
 		return "", err
 	}
@@ -105,6 +108,16 @@ func (r *report) summary(natives []nativeRow, tasks []taskRow) error {
 	r.printf("| the same, Go + Gather run from a cell | | | %s (%.0f×) | | |\n", ratioText(midCell), 1/midCell)
 	points = append(points, ratioPoint{label: "task overhead vs asyncio", ratio: mid, target: 0.02},
 		ratioPoint{label: "task overhead from a cell", ratio: midCell})
+	sbs, err := r.sideBySide.summary()
+	if err != nil {
+		return err
+	}
+	for _, s := range sbs {
+		r.printf("| %s | %s | %s | %s | %s | %s |\n", s.label, s.gopar, s.other, s.ratio, s.target, s.met)
+		if s.point.label != "" {
+			points = append(points, s.point)
+		}
+	}
 	mg, mp := k.Memory["gopar"], k.Memory["ipykernel"]
 	row("kernel memory idle (RSS, kernel + worker)", "memory idle", mg.IdleRSS, mp.IdleRSS, mib, 0, "ipykernel")
 	row("kernel memory after a lesson-like session (RSS)", "memory after a session", mg.SessionRSS, mp.SessionRSS, mib, 0, "ipykernel")
@@ -210,7 +223,7 @@ func (r *report) interpretedSection() error {
 }
 
 func (r *report) nativeSection(natives []nativeRow) error {
-	r.printf("## Native kernels, against C\n\n")
+	r.printf("%s\n\n", nativeHeading)
 	r.printf("How: `bench/native/run.sh` (its own description follows): each Go kernel of `gopar/native` against the same algorithm in C, " +
 		"compiled with `gcc -O2`, in one process run; results must match exactly.\n\n")
 	r.printf("%s\n", demote(r.native, 1))

@@ -102,7 +102,11 @@ func TestResultsOfTheOtherBenchmarks(t *testing.T) {
 func TestReport(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "BENCHMARKS.md")
-	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", "testdata/timeit.txt", "testdata/interpreter.md", out, "charts"); err != nil {
+	sbs, err := readSideBySide("testdata/constructs.md", "testdata/programs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", "testdata/timeit.txt", "testdata/interpreter.md", sbs, out, "charts"); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(out)
@@ -131,6 +135,15 @@ func TestReport(t *testing.T) {
 		"same sum: yes",
 		// bench/interpreter's table, under the interpreted loops.
 		"### What made the interpreted loops faster", "| step | what changed | calc_pi(1e6), ms |",
+		// The side-by-side suites: their sections, with their tables, and
+		// their headline figures in the summary (from testdata's tables).
+		constructsHeading, programsHeading, "### Sleeping goroutines, gopar against compiled Go",
+		"| binarytrees | Benchmarks Game |", "| function call | 50.4 (50.4) | 544 (544) |",
+		"| whole programs against CPython, geometric mean over the 13 programs gopar ran right |  |  | 1.56 | ≤ 1.0 | **no** |",
+		"| whole programs against CPython, worst program: spectralnorm |  |  | 7.43 | ≤ 3 | **no** |",
+		"| programs gopar failed or got wrong |  |  | 1 | 0 | **no** |",
+		"| constructs against CPython, ns per operation (worst of 15: recursive call; 12 slower than CPython) | 1334 (1334) ns | 41.3 (41.3) ns (CPython) | 32.30 | ≤ 1.0 | **no** |",
+		"| memory per sleeping goroutine (stacks + heap), against compiled Go | 21592 B (21592) | 2712 B (2712) (compiled Go) | 8.0 | ≤ 2 | **no** |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the report lacks %q", want)
@@ -215,5 +228,85 @@ func TestTimeitTarget(t *testing.T) {
 	}
 	if got := thousands(10_000_000); got != "10,000,000" {
 		t.Errorf("thousands = %q", got)
+	}
+}
+
+func TestSideBySideSectionsComeBeforeTheNativeKernels(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "BENCHMARKS.md")
+	sbs, err := readSideBySide("testdata/constructs.md", "testdata/programs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run("testdata/kernel.json", "testdata/native.md", "testdata/runtime.md", "", "", sbs, out, "charts"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(b)
+	c, p, n := headingAt(md, constructsHeading), headingAt(md, programsHeading), headingAt(md, nativeHeading)
+	if c < 0 || p < 0 || n < 0 || !(c < p && p < n) {
+		t.Errorf("sections at %d, %d, %d: want constructs, then programs, then native kernels", c, p, n)
+	}
+	// The suites' own titles are dropped, their subsections demoted.
+	if strings.Contains(md, "\n# Constructs") || strings.Contains(md, "\n## Sleeping goroutines") {
+		t.Error("a suite's heading was not demoted")
+	}
+}
+
+func TestSplice(t *testing.T) {
+	doc := "# gopar benchmarks\n\n## Summary\n\nsum\n\n## Interpreted loops, against CPython\n\nloops\n\n" +
+		nativeHeading + "\n\nnative\n\n## Kernel memory, against ipykernel\n\nmem\n"
+	a := []section{{constructsHeading, constructsHeading + "\n\nfirst constructs\n"}, {programsHeading, programsHeading + "\n\nfirst programs\n"}}
+	got := splice(doc, a, nativeHeading)
+	want := "# gopar benchmarks\n\n## Summary\n\nsum\n\n## Interpreted loops, against CPython\n\nloops\n\n" +
+		constructsHeading + "\n\nfirst constructs\n\n" + programsHeading + "\n\nfirst programs\n\n" +
+		nativeHeading + "\n\nnative\n\n## Kernel memory, against ipykernel\n\nmem\n"
+	if got != want {
+		t.Fatalf("inserted:\n%s\nwant:\n%s", got, want)
+	}
+	// Again with new results: each section replaced in place, nothing else.
+	b := []section{{constructsHeading, constructsHeading + "\n\nsecond constructs\n\n### sub\n\nmore\n"}, {programsHeading, programsHeading + "\n\nsecond programs\n"}}
+	got = splice(got, b, nativeHeading)
+	want = strings.Replace(strings.Replace(want, "first constructs", "second constructs\n\n### sub\n\nmore", 1), "first programs", "second programs", 1)
+	if got != want {
+		t.Fatalf("replaced:\n%s\nwant:\n%s", got, want)
+	}
+	// A section that is the last one of the report is replaced to the end.
+	last := splice("# t\n\n"+programsHeading+"\n\nold\n", []section{{programsHeading, programsHeading + "\n\nnew\n"}}, nativeHeading)
+	if last != "# t\n\n"+programsHeading+"\n\nnew\n" {
+		t.Errorf("last section: %q", last)
+	}
+	// Without the heading to come before, at the end.
+	end := splice("# t\n\ntext\n", []section{{programsHeading, programsHeading + "\n\nnew\n"}}, nativeHeading)
+	if end != "# t\n\ntext\n\n"+programsHeading+"\n\nnew\n" {
+		t.Errorf("appended: %q", end)
+	}
+}
+
+func TestSpliceInto(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "BENCHMARKS.md")
+	if err := os.WriteFile(path, []byte("# gopar benchmarks\n\n"+nativeHeading+"\n\nnative\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := spliceInto(path, sideBySide{}); err == nil {
+		t.Error("no error for -splice without results")
+	}
+	sbs, err := readSideBySide("", "testdata/programs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := spliceInto(path, sbs); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	md := string(b)
+	if !strings.Contains(md, programsHeading) || strings.Contains(md, constructsHeading) || !strings.HasSuffix(md, nativeHeading+"\n\nnative\n") {
+		t.Errorf("spliced report:\n%s", md)
+	}
+	if _, err := readSideBySide("testdata/no-such-file.md", ""); err == nil {
+		t.Error("no error for a missing results file")
 	}
 }
