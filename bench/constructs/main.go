@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gopar/gopar/bench/internal/load"
 	"github.com/gopar/gopar/bench/internal/sidebyside"
 )
 
@@ -129,19 +130,26 @@ func runAll(dir, python string, rounds, div, sleepers int) (string, error) {
 	gopar, py, compiled := newSide(), newSide(), newSide()
 	goparMem, compiledMem := newSide(), newSide()
 	var failed []string
-	start := time.Now()
+	start, meter := time.Now(), load.Start()
 	constructArgs := []string{strconv.Itoa(div), "0"}
 	memArgs := []string{"0", strconv.Itoa(sleepers)}
-	for round := 1; round <= rounds; round++ {
-		fmt.Fprintf(os.Stderr, "round %d/%d\n", round, rounds)
-		g, gErr := sidebyside.Gopar(goSrc, constructArgs, nil)
-		p, err := sidebyside.Python(python, pySrc, []string{strconv.Itoa(div)}, nil)
-		if err != nil {
-			return "", fmt.Errorf("CPython: %w", err)
+	for round := range rounds {
+		fmt.Fprintf(os.Stderr, "round %d/%d\n", round+1, rounds)
+		var g, p, c sidebyside.Run
+		var gErr, pErr, cErr error
+		sides := []func(){
+			func() { g, gErr = sidebyside.Gopar(goSrc, constructArgs, nil) },
+			func() { p, pErr = sidebyside.Python(python, pySrc, []string{strconv.Itoa(div)}, nil) },
+			func() { c, cErr = sidebyside.Compiled(bin, constructArgs, nil, 0) },
 		}
-		c, err := sidebyside.Compiled(bin, constructArgs, nil, 0)
-		if err != nil {
-			return "", fmt.Errorf("compiled Go: %w", err)
+		for _, run := range sidebyside.Rotate(sides, round) {
+			run()
+		}
+		if pErr != nil {
+			return "", fmt.Errorf("CPython: %w", pErr)
+		}
+		if cErr != nil {
+			return "", fmt.Errorf("compiled Go: %w", cErr)
 		}
 		pl, err := parse(p.Out)
 		if err != nil {
@@ -192,7 +200,7 @@ func runAll(dir, python string, rounds, div, sleepers int) (string, error) {
 			break
 		}
 	}
-	return report(python, rounds, div, sleepers, gopar, py, compiled, goparMem, compiledMem, failed, time.Since(start)), nil
+	return report(python, rounds, div, sleepers, gopar, py, compiled, goparMem, compiledMem, failed, time.Since(start), meter.OthersShare()), nil
 }
 
 // checksums says where the checksums of got first differ from want's, or
@@ -209,7 +217,7 @@ func checksums(got, want []line) string {
 	return ""
 }
 
-func report(python string, rounds, div, sleepers int, gopar, py, compiled, goparMem, compiledMem *side, failed []string, took time.Duration) string {
+func report(python string, rounds, div, sleepers int, gopar, py, compiled, goparMem, compiledMem *side, failed []string, took time.Duration, others float64) string {
 	var b strings.Builder
 	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	p("# Constructs against CPython and compiled Go\n\n")
@@ -218,7 +226,11 @@ func report(python string, rounds, div, sleepers int, gopar, py, compiled, gopar
 	if div != 1 {
 		p(", **quick mode (BENCH_QUICK): loops %d times shorter, one round; the figures mean little**", div)
 	}
-	p(". %d round(s), each running gopar, CPython and compiled Go in turn; the run took %.0f s.\n\n", rounds, took.Seconds())
+	p(". %d round(s), each running gopar, CPython and compiled Go in turn (each round starting with the next side); the run took %.0f s", rounds, took.Seconds())
+	if others >= 0 {
+		p("; other processes used %.0f %% of the machine's CPU time meanwhile", 100*others)
+	}
+	p(".\n\n")
 	p("How: `bench/constructs/testdata/constructs.go` is one Go program that times each construct in a loop inside the code " +
 		"(`time.Now()` around it, the fastest of three runs) and prints ns per operation; gopar runs it pasted whole into one cell " +
 		"of a fresh session, and the same file is compiled with `go build` (its called funcs marked `go:noinline`, so that the " +

@@ -27,6 +27,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gopar/gopar/bench/internal/load"
 	"github.com/gopar/gopar/runtime/native"
 )
 
@@ -85,7 +86,7 @@ func run(rounds int, src, out string) error {
 	workers := runtime.NumCPU()
 	kernels := lessonSizes.kernels(workers)
 
-	load := startLoadMeter()
+	meter := load.Start()
 	fmt.Fprintf(os.Stderr, "warming up, then %d rounds of %d kernels in Go and C...\n", rounds, len(kernels))
 	for r := -1; r < rounds; r++ { // round -1 warms up and is not recorded
 		for _, k := range kernels {
@@ -101,7 +102,7 @@ func run(rounds int, src, out string) error {
 			}
 		}
 	}
-	others := load.othersShare()
+	others := meter.OthersShare()
 	cell, err := measureCellCalls(rounds)
 	if err != nil {
 		return err

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gopar/gopar/bench/internal/load"
 	"github.com/gopar/gopar/bench/internal/sidebyside"
 )
 
@@ -140,34 +141,41 @@ func runAll(progs []program, dir, python string, rounds int, quick bool) (string
 	for i, p := range progs {
 		results[i] = &result{program: p}
 	}
-	start := time.Now()
-	for round := 1; round <= rounds; round++ {
+	start, meter := time.Now(), load.Start()
+	for round := range rounds {
 		for _, r := range results {
-			fmt.Fprintf(os.Stderr, "round %d/%d: %s\n", round, rounds, r.name)
-			if err := r.runRound(dir, python, bins[r.name], inputs[r.stdinArg(quick)], quick, startup); err != nil {
+			fmt.Fprintf(os.Stderr, "round %d/%d: %s\n", round+1, rounds, r.name)
+			if err := r.runRound(round, dir, python, bins[r.name], inputs[r.stdinArg(quick)], quick, startup); err != nil {
 				return "", err
 			}
 		}
 	}
-	return report(results, python, rounds, quick, startup, time.Since(start)), nil
+	return report(results, python, rounds, quick, startup, time.Since(start), meter.OthersShare()), nil
 }
 
-// runRound runs the program once on each side, gopar first, and checks
-// that the outputs agree.
-func (r *result) runRound(dir, python, bin string, stdin []byte, quick bool, startup float64) error {
+// runRound runs the program once on each side, in the order of round,
+// and checks that the outputs agree.
+func (r *result) runRound(round int, dir, python, bin string, stdin []byte, quick bool, startup float64) error {
 	a := args(r.arg(quick))
-	var g sidebyside.Run
-	var gErr error
-	if r.failed == "" {
-		g, gErr = sidebyside.Gopar(filepath.Join(dir, r.name+".go"), a, stdin)
+	var g, py, c sidebyside.Run
+	var gErr, pyErr, cErr error
+	sides := []func(){
+		func() {
+			if r.failed == "" {
+				g, gErr = sidebyside.Gopar(filepath.Join(dir, r.name+".go"), a, stdin)
+			}
+		},
+		func() { py, pyErr = sidebyside.Python(python, filepath.Join(dir, r.name+".py"), a, stdin) },
+		func() { c, cErr = sidebyside.Compiled(bin, a, stdin, startup) },
 	}
-	py, err := sidebyside.Python(python, filepath.Join(dir, r.name+".py"), a, stdin)
-	if err != nil {
-		return fmt.Errorf("%s under CPython: %w", r.name, err)
+	for _, run := range sidebyside.Rotate(sides, round) {
+		run()
 	}
-	c, err := sidebyside.Compiled(bin, a, stdin, startup)
-	if err != nil {
-		return fmt.Errorf("%s compiled: %w", r.name, err)
+	if pyErr != nil {
+		return fmt.Errorf("%s under CPython: %w", r.name, pyErr)
+	}
+	if cErr != nil {
+		return fmt.Errorf("%s compiled: %w", r.name, cErr)
 	}
 	if d := sidebyside.Diff(c.Out, py.Out); d != "" {
 		return fmt.Errorf("%s: compiled Go and CPython disagree, the benchmark is wrong: %s", r.name, d)
@@ -198,7 +206,7 @@ func oneLine(s string) string {
 	return s
 }
 
-func report(results []*result, python string, rounds int, quick bool, startup float64, took time.Duration) string {
+func report(results []*result, python string, rounds int, quick bool, startup float64, took time.Duration, others float64) string {
 	var b strings.Builder
 	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	p("# Whole programs against CPython\n\n")
@@ -207,8 +215,12 @@ func report(results []*result, python string, rounds int, quick bool, startup fl
 	if quick {
 		p(", **quick mode (BENCH_QUICK): small sizes, one round; the times mean nothing**")
 	}
-	p(". %d rounds, each running every program on gopar, CPython and compiled Go in turn; the fastest run and, in brackets, the median. "+
-		"The run took %.0f s.\n\n", rounds, took.Seconds())
+	p(". %d round(s), each running every program on gopar, CPython and compiled Go in turn (each round starting with the next side); "+
+		"the fastest run and, in brackets, the median. The run took %.0f s", rounds, took.Seconds())
+	if others >= 0 {
+		p("; other processes used %.0f %% of the machine's CPU time meanwhile", 100*others)
+	}
+	p(".\n\n")
 	p("How: each program is a Benchmarks Game, Shootout or Rosetta Code task written plainly in both languages from the task's description, "+
 		"the same algorithm at the same size (`bench/programs/testdata`, each file's header names its task). "+
 		"gopar runs the Go program pasted whole into one cell of a fresh session, its size set as `%%args` sets it, and the time is the cell's "+

@@ -3,7 +3,8 @@
 // process of its own, and times it:
 //
 //   - gopar: a fresh interpreter session runs the program as one cell, as a
-//     learner's pasted program runs, its arguments set as %args sets them;
+//     learner's pasted program runs in the worker process, its arguments
+//     set as %args sets them;
 //     the time is that of the cell (checking, lowering and running it),
 //     without the process's start and the session's;
 //   - CPython: runpy runs the script as __main__, timed inside the process
@@ -16,7 +17,6 @@
 package sidebyside
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,8 +63,10 @@ func serveCell(srcPath, timeFile string, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriterSize(os.Stdout, 1<<16)
-	s, err := interpreter.New(interpreter.Options{Stdin: os.Stdin, Stdout: out, Stderr: os.Stderr})
+	// As the worker process runs cells: stdout unbuffered, the same stack
+	// limit.
+	debug.SetMaxStack(256 << 20)
+	s, err := interpreter.New(interpreter.Options{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr})
 	if err != nil {
 		return err
 	}
@@ -71,13 +74,9 @@ func serveCell(srcPath, timeFile string, args []string) error {
 	os.Args = append([]string{"main"}, args...)
 	start := time.Now()
 	_, err = s.Execute(context.Background(), string(src))
-	flushErr := out.Flush()
 	took := time.Since(start).Seconds()
 	if err != nil {
 		return fmt.Errorf("the cell failed: %w", err)
-	}
-	if flushErr != nil {
-		return flushErr
 	}
 	return os.WriteFile(timeFile, []byte(strconv.FormatFloat(took, 'g', -1, 64)), 0o644)
 }
@@ -200,6 +199,14 @@ func StartupCost(dir string) (float64, error) {
 		times = append(times, took.Seconds())
 	}
 	return Median(times), nil
+}
+
+// Rotate returns the sides in the order of round r: each round starts with
+// the next one, so that no side always runs first (in a machine freshly
+// warmed by the others, or just after another process woke).
+func Rotate[T any](sides []T, r int) []T {
+	k := r % len(sides)
+	return append(slices.Clone(sides[k:]), sides[:k]...)
 }
 
 // Median is the middle of xs (the mean of the two middle ones for an even

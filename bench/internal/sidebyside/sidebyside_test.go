@@ -38,3 +38,15 @@ func TestDiff(t *testing.T) {
 		t.Errorf("nothing against a line: %q", d)
 	}
 }
+
+func TestRotate(t *testing.T) {
+	sides := []string{"gopar", "CPython", "compiled"}
+	for r, want := range []string{"gopar CPython compiled", "CPython compiled gopar", "compiled gopar CPython", "gopar CPython compiled"} {
+		if got := strings.Join(Rotate(sides, r), " "); got != want {
+			t.Errorf("round %d: %s, want %s", r, got, want)
+		}
+	}
+	if strings.Join(sides, " ") != "gopar CPython compiled" {
+		t.Errorf("Rotate changed its argument: %v", sides)
+	}
+}

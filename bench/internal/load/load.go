@@ -1,4 +1,6 @@
-package main
+// Package load estimates how much of the machine other processes used
+// while a benchmark ran.
+package load
 
 import (
 	"os"
@@ -7,25 +9,26 @@ import (
 	"time"
 )
 
-// loadMeter estimates how much of the machine other processes used during
-// the benchmark: CPU time the kernel counts as busy (/proc/stat) minus the
-// CPU time of this process and the C runs it waited for (getrusage). On a
-// shared machine that share is what keeps the parallel forms from their
-// full speed-up, so the report states it.
-type loadMeter struct {
+// Meter estimates how much of the machine other processes used during the
+// benchmark: CPU time the kernel counts as busy (/proc/stat) minus the CPU
+// time of this process and the children it waited for (getrusage). On a
+// shared machine that share is what keeps parallel code from its full
+// speed-up and slows every side, so the reports state it.
+type Meter struct {
 	busy0, total0 float64
 	own0          time.Duration
 	ok            bool
 }
 
-func startLoadMeter() loadMeter {
+// Start starts measuring.
+func Start() Meter {
 	busy, total, ok := procStat()
-	return loadMeter{busy0: busy, total0: total, own0: ownCPU(), ok: ok}
+	return Meter{busy0: busy, total0: total, own0: ownCPU(), ok: ok}
 }
 
-// othersShare returns the fraction of all CPU time since the start that
+// OthersShare returns the fraction of all CPU time since the start that
 // went to other processes, or -1 if /proc/stat cannot be read.
-func (m loadMeter) othersShare() float64 {
+func (m Meter) OthersShare() float64 {
 	busy, total, ok := procStat()
 	if !m.ok || !ok || total <= m.total0 {
 		return -1
