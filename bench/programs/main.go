@@ -53,6 +53,8 @@ var programs = []program{
 	{"levenshtein", "Rosetta Code", "a dynamic programme on two int rows, min", "300", "30", "", ""},
 	{"hailstone", "Rosetta Code", "integer arithmetic, slice append", "30000", "1000", "", ""},
 	{"primesieve", "Rosetta Code", "goroutines and unbuffered channels (generators in Python)", "900", "50", "", ""},
+	{"arith", "Rosetta Code", "a parser's methods on a pointer, interface calls on a tree", "3000", "50", "", ""},
+	{"wordfreq", "Rosetta Code", "strings.Builder, strings.FieldsFunc, map[string]int, sorting", "200000", "2000", "", ""},
 }
 
 func (p program) arg(quick bool) string {
