@@ -15,7 +15,8 @@
 //		-o BENCHMARKS.md -charts bench/report/charts
 //
 // With -splice it renews only the sections of the side-by-side suites in
-// an existing report, for a run of those suites alone:
+// an existing report, and their rows in its summary, for a run of those
+// suites alone:
 //
 //	go run ./bench/report -splice -constructs c.md -programs p.md -o BENCHMARKS.md
 //
@@ -77,7 +78,8 @@ func readSideBySide(constructsPath, programsPath string) (sideBySide, error) {
 	return s, nil
 }
 
-// spliceInto renews the suites' sections of the report at path.
+// spliceInto renews the suites' sections of the report at path, and their
+// rows in its summary.
 func spliceInto(path string, s sideBySide) error {
 	if s.constructs == "" && s.programs == "" {
 		return fmt.Errorf("-splice needs -constructs or -programs")
@@ -86,7 +88,12 @@ func spliceInto(path string, s sideBySide) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, []byte(splice(string(doc), s.sections(), nativeHeading)), 0o644)
+	rows, err := s.summary()
+	if err != nil {
+		return err
+	}
+	md := spliceSummary(splice(string(doc), s.sections(), nativeHeading), rows)
+	return os.WriteFile(path, []byte(md), 0o644)
 }
 
 func run(kernelPath, nativePath, runtimePath, timeitPath, interpPath string, sbs sideBySide, out, charts string) error {

@@ -113,7 +113,7 @@ func (r *report) summary(natives []nativeRow, tasks []taskRow) error {
 		return err
 	}
 	for _, s := range sbs {
-		r.printf("| %s | %s | %s | %s | %s | %s |\n", s.label, s.gopar, s.other, s.ratio, s.target, s.met)
+		r.printf("%s\n", s.line())
 		if s.point.label != "" {
 			points = append(points, s.point)
 		}

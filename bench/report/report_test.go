@@ -310,3 +310,27 @@ func TestSpliceInto(t *testing.T) {
 		t.Error("no error for a missing results file")
 	}
 }
+
+func TestSpliceSummary(t *testing.T) {
+	doc := "# t\n\n## Summary\n\n| measure | gopar | alternative | gopar / alternative | target | met |\n|---|---:|---:|---:|---:|---|\n" +
+		"| start-up | 1 | 2 | 0.5 | | |\n| kernel memory idle (RSS) | 3 | 4 | 0.75 | | |\n\n![chart](c.png)\n\n## Other\n\n| a | b |\n|---|---|\n| x | y |\n"
+	rows := []summaryRow{{label: "whole programs against CPython, geometric mean", ratio: "1.5", target: "≤ 1.0", met: "**no**"},
+		{label: "memory per sleeping goroutine (stacks + heap), against compiled Go", gopar: "20 KB", other: "2 KB", ratio: "10", target: "≤ 2", met: "**no**"}}
+	want := "# t\n\n## Summary\n\n| measure | gopar | alternative | gopar / alternative | target | met |\n|---|---:|---:|---:|---:|---|\n" +
+		"| start-up | 1 | 2 | 0.5 | | |\n" + rows[0].line() + "\n" + rows[1].line() + "\n" +
+		"| kernel memory idle (RSS) | 3 | 4 | 0.75 | | |\n\n![chart](c.png)\n\n## Other\n\n| a | b |\n|---|---|\n| x | y |\n"
+	got := spliceSummary(doc, rows)
+	if got != want {
+		t.Fatalf("first splice:\n%s\nwant:\n%s", got, want)
+	}
+	// Again: the earlier rows give way to the new ones, nothing doubles.
+	rows[0].ratio = "0.9"
+	again := spliceSummary(got, rows[:1])
+	want = strings.Replace(strings.Replace(want, rows[1].line()+"\n", "", 1), "| 1.5 |", "| 0.9 |", 1)
+	if again != want {
+		t.Fatalf("second splice:\n%s\nwant:\n%s", again, want)
+	}
+	if doc := "# no summary\n"; spliceSummary(doc, rows) != doc {
+		t.Error("a document without a summary changed")
+	}
+}

@@ -118,6 +118,67 @@ func (s sideBySide) summary() ([]summaryRow, error) {
 	return rows, nil
 }
 
+// line is the row as the summary table prints it.
+func (s summaryRow) line() string {
+	return fmt.Sprintf("| %s | %s | %s | %s | %s | %s |", s.label, s.gopar, s.other, s.ratio, s.target, s.met)
+}
+
+// summaryPrefixes start the labels of the suites' summary rows.
+var summaryPrefixes = []string{"| whole programs against CPython", "| programs gopar failed", "| constructs against CPython", "| memory per sleeping goroutine"}
+
+// spliceSummary puts rows into the summary table of doc in place of the
+// suites' earlier rows, before the kernel's memory (or at the table's
+// end); a document without a summary table is returned as it is.
+func spliceSummary(doc string, rows []summaryRow) string {
+	i := headingAt(doc, "## Summary")
+	if i < 0 {
+		return doc
+	}
+	lines := strings.Split(doc[i:], "\n")
+	var kept []string
+	start, end := -1, -1
+	for n, l := range lines {
+		if start < 0 {
+			if isRow(l) {
+				start = n
+			}
+		} else if !isRow(l) {
+			end = n
+			break
+		}
+	}
+	if start < 0 {
+		return doc
+	}
+	if end < 0 {
+		end = len(lines)
+	}
+	at := -1
+	for _, l := range lines[start:end] {
+		mine := false
+		for _, p := range summaryPrefixes {
+			mine = mine || strings.HasPrefix(l, p)
+		}
+		if mine {
+			continue
+		}
+		if at < 0 && strings.HasPrefix(l, "| kernel memory idle") {
+			at = len(kept)
+		}
+		kept = append(kept, l)
+	}
+	if at < 0 {
+		at = len(kept)
+	}
+	var mine []string
+	for _, r := range rows {
+		mine = append(mine, r.line())
+	}
+	table := append(append(append([]string{}, kept[:at]...), mine...), kept[at:]...)
+	out := append(append(append([]string{}, lines[:start]...), table...), lines[end:]...)
+	return doc[:i] + strings.Join(out, "\n")
+}
+
 // section is a part of the report under a second-level heading.
 type section struct {
 	heading, text string
