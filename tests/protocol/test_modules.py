@@ -116,6 +116,91 @@ func main() {
 }
 """
 
+CLASH_FILES = {
+    "go.mod": "module example.com/clash\n\ngo 1.22\n",
+    "reflect/reflect.go": """// Package reflect is named as the standard package is.
+package reflect
+
+import stdreflect "reflect"
+
+// Answer is an untyped constant: its table entry uses go/constant and go/token.
+const Answer = 42
+
+// Describer's method takes the standard reflect.Type.
+type Describer interface {
+	Describe(t stdreflect.Type) string
+}
+
+// Describe asks d to describe int.
+func Describe(d Describer) string { return d.Describe(stdreflect.TypeOf(0)) }
+
+// KindOf names the kind of v.
+func KindOf(v any) string { return stdreflect.TypeOf(v).Kind().String() }
+
+// ValueOf is named as the standard reflect.ValueOf is.
+func ValueOf(n int) int { return 2 * n }
+""",
+    "token/token.go": """// Package token is named as go/token is.
+package token
+
+import "strings"
+
+// Pi is an untyped float constant.
+const Pi = 3.25
+
+// Count counts the words of s.
+func Count(s string) int { return len(strings.Fields(s)) }
+""",
+    "constant/constant.go": """// Package constant is named as go/constant is.
+package constant
+
+import "example.com/clash/token"
+
+// Big is an untyped integer constant.
+const Big = 1 << 40
+
+// Tokens counts the words of s with package token.
+func Tokens(s string) int { return token.Count(s) }
+""",
+}
+
+CLASH_CELL = """import (
+	stdreflect "reflect"
+
+	"example.com/clash/constant"
+	"example.com/clash/reflect"
+	"example.com/clash/token"
+)
+
+type kind struct{}
+
+func (kind) Describe(t stdreflect.Type) string { return t.Kind().String() }
+
+fmt.Println(reflect.KindOf(3.5), reflect.ValueOf(21), reflect.Answer, token.Pi, token.Count("a b c"),
+	constant.Tokens("x y"), constant.Big, reflect.Describe(kind{}))
+"""
+
+CLASH_PROGRAM = """package main
+
+import (
+	"fmt"
+	stdreflect "reflect"
+
+	"example.com/clash/constant"
+	"example.com/clash/reflect"
+	"example.com/clash/token"
+)
+
+type kind struct{}
+
+func (kind) Describe(t stdreflect.Type) string { return t.Kind().String() }
+
+func main() {
+	fmt.Println(reflect.KindOf(3.5), reflect.ValueOf(21), reflect.Answer, token.Pi, token.Count("a b c"),
+		constant.Tokens("x y"), constant.Big, reflect.Describe(kind{}))
+}
+"""
+
 LINKED_VERSION = """import "runtime/debug"
 
 func linkedVersion(path string) string {
@@ -253,6 +338,25 @@ v1, _ := version.NewVersion("1.2.3")
 v2, _ := version.NewVersion("1.10.0")
 fmt.Println(v1.LessThan(v2), v2.Segments())""", timeout=600)
         self.assertEqual(cell.stdout(), "true [1 10 0]\n")
+
+    def test_4c_packages_named_reflect_token_and_constant_link(self):
+        # The tables import reflect, go/constant and go/token themselves:
+        # packages of the same names are imported under names of their own.
+        notebook = tempfile.mkdtemp(prefix="gopar-clash-")
+        self.addCleanup(shutil.rmtree, notebook, True)
+        for name, text in CLASH_FILES.items():
+            os.makedirs(os.path.dirname(os.path.join(notebook, name)), exist_ok=True)
+            with open(os.path.join(notebook, name), "w") as f:
+                f.write(text)
+        with open(os.path.join(notebook, "main.go"), "w") as f:
+            f.write(CLASH_PROGRAM)
+        want = subprocess.run(["go", "run", "."], cwd=notebook, env=self.env, capture_output=True, text=True, check=True).stdout
+        os.remove(os.path.join(notebook, "main.go"))
+        self.assertEqual(want, "float64 42 42 3.25 3 2 1099511627776 int\n")
+        k = Kernel(env=self.env, cwd=notebook)
+        self.addCleanup(k.close)
+        cell = self.ok(k, CLASH_CELL, timeout=600)
+        self.assertEqual(cell.stdout(), want)
 
     def test_5_native_cells_import_modules(self):
         k = self.kernel()
