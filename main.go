@@ -22,6 +22,7 @@ import (
 	"github.com/gopar/gopar/install"
 	"github.com/gopar/gopar/kernel"
 	"github.com/gopar/gopar/lessons"
+	"github.com/gopar/gopar/magics"
 	"github.com/gopar/gopar/modules"
 	"github.com/gopar/gopar/notebook"
 	"github.com/gopar/gopar/runtime/procs"
@@ -225,6 +226,16 @@ func runNotebook(args []string) error {
 func withModules(cfg worker.Config) worker.Config {
 	run := cfg.RunCell
 	cfg.RunCell = func(ctx context.Context, eng worker.Engine, code string) (map[string]any, error) {
+		// A switch to another worker runs the cell there from the start:
+		// what may need one (its %go get lines, its imports) comes before
+		// any of its code.
+		code, err := magics.GoGetsFirst(ctx, code, stdoutFile())
+		if ctx.Err() != nil {
+			return nil, nil // the worker reports the cell as interrupted
+		}
+		if err != nil {
+			return nil, err
+		}
 		bin, err := modules.Prepare(ctx, code, stderrFile())
 		if ctx.Err() != nil {
 			return nil, nil // the worker reports the cell as interrupted

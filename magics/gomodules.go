@@ -1,6 +1,8 @@
 package magics
 
 import (
+	"context"
+	"io"
 	"strings"
 
 	"github.com/gopar/gopar/modules"
@@ -14,7 +16,9 @@ fetches its module with the go command (into the go.mod or go.work of the
 notebook's directory when there is one, else the kernel's own module) and
 builds a worker with it linked in, cached for later kernels.
   %go get MODULE@VERSION   pin a version (go get's arguments); a package
-                           already linked is rebuilt at the new version
+                           already linked is rebuilt at the new version.
+                           A cell's %go get lines run before the rest of
+                           it, as its imports are resolved before it runs
   %go list                 list the modules, and the packages linked in`
 
 func goMagicLine(c *call) (outcome, error) {
@@ -42,4 +46,35 @@ func goMagicLine(c *call) (outcome, error) {
 		return outcome{}, modules.List(c.ctx, c.out)
 	}
 	return outcome{}, usageErrorf("%%go %s: unknown command (get or list)", args[0])
+}
+
+// GoGetsFirst runs the %go get lines of a cell before the rest of it and
+// returns the cell without them (blank lines in their place, so that line
+// numbers stay). They pin the versions the cell's imports resolve to, and
+// may need another worker: the cell then runs there from the start, where
+// its %go get lines change nothing, and none of its code has run twice.
+// Usage mistakes are left in the cell, for Run to report in order.
+func GoGetsFirst(ctx context.Context, cell string, out io.Writer) (string, error) {
+	if _, _, _, _, ok := cellMagic(cell); ok {
+		return cell, nil
+	}
+	segs, err := splitCell(cell)
+	if err != nil {
+		return cell, nil
+	}
+	lines := strings.Split(cell, "\n")
+	for _, s := range segs {
+		if s.kind != magicSegment || s.assign != "" {
+			continue
+		}
+		name, args := splitName(s.text)
+		if f := strings.Fields(args); name != "go" || len(f) < 2 || f[0] != "get" {
+			continue
+		}
+		if _, err := dispatch(&call{ctx: ctx, out: out, args: args}, name); err != nil {
+			return "", err
+		}
+		lines[s.line] = ""
+	}
+	return strings.Join(lines, "\n"), nil
 }

@@ -358,6 +358,28 @@ fmt.Println(v1.LessThan(v2), v2.Segments())""", timeout=600)
         cell = self.ok(k, CLASH_CELL, timeout=600)
         self.assertEqual(cell.stdout(), want)
 
+    def test_4d_a_cell_mixing_code_and_go_get_runs_its_code_once(self):
+        k = self.kernel()
+        self.ok(k, "%go get github.com/dustin/go-humanize@v1.0.0", timeout=600)
+        self.ok(k, LINKED_VERSION)
+        self.ok(k, HUMANIZE, timeout=600)
+        self.assertEqual(k.value('linkedVersion("github.com/dustin/go-humanize")'), "v1.0.0")
+        runs = os.path.join(self.cache, "runs-%d.txt" % os.getpid())
+        self.addCleanup(lambda: os.path.exists(runs) and os.remove(runs))
+        # Each run of the cell's code appends a line to a file: what the
+        # worker's switch cannot undo.
+        count = ('f, _ := os.OpenFile(%r, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n'
+                 'fmt.Fprintln(f, "ran")\nf.Close()\n' % runs).replace("'", '"')
+        cell = self.ok(k, 'import "os"\n\nfmt.Println("before")\n' + count +
+                       "%go get github.com/dustin/go-humanize@v1.1.0\n"
+                       'fmt.Println("after", humanize.Comma(1234), linkedVersion("github.com/dustin/go-humanize"))',
+                       timeout=600)
+        self.assertIn("Cells now run in a new worker process", cell.stderr())
+        with open(runs) as f:
+            self.assertEqual(f.read(), "ran\n")
+        self.assertEqual(cell.stdout().count("before\n"), 1, cell.stdout())
+        self.assertTrue(cell.stdout().endswith("before\nafter 1,234 v1.1.0\n"), cell.stdout())
+
     def test_5_native_cells_import_modules(self):
         k = self.kernel()
         cell = self.ok(k, """%%native
