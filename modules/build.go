@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gopar/gopar/internal/goparsrc"
 )
 
 // Worker returns a worker binary in which every package of pkgs is
@@ -125,7 +127,7 @@ func (b *builder) worker(ctx context.Context) (string, error) {
 func (b *builder) build(ctx context.Context, key string, mods []module) error {
 	src := sourceDir()
 	if src == "" {
-		return errors.New("gopar's source is not next to the gopar executable, above the notebook or in the module cache: install gopar with go install, or run it from its source tree")
+		return errors.New("gopar's source is not in this gopar, next to the gopar executable, above the notebook or in the module cache: install a release of gopar, or gopar with go install, or run it from its source tree")
 	}
 	start := time.Now()
 	b.say.Say("building a worker with %s linked in (cached: later kernels take it from the cache)…", strings.Join(b.need, ", "))
@@ -234,7 +236,9 @@ func quoteAll(xs []string) string {
 }
 
 // builtLikeThis is how this gopar was built, as far as a worker built from
-// it must be built the same way: with cgo or without, the same build tags.
+// it must be built the same way: with cgo or without, the same build tags,
+// linker flags (the version a release stamps) and -trimpath (with which
+// the packages compiled for the release are the build cache's too).
 func builtLikeThis() (flags, env []string) {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -244,8 +248,19 @@ func builtLikeThis() (flags, env []string) {
 		switch s.Key {
 		case "CGO_ENABLED", "GOEXPERIMENT":
 			env = append(env, s.Key+"="+s.Value)
+		case "-trimpath":
+			if s.Value == "true" {
+				flags = append(flags, "-trimpath")
+			}
+		case "-ldflags":
+			flags = append(flags, "-ldflags="+s.Value)
 		case "-tags":
-			flags = append(flags, "-tags="+s.Value)
+			// The source it builds from is the unpacked snapshot, which
+			// embeds no snapshot of its own.
+			tags := slices.DeleteFunc(strings.Split(s.Value, ","), func(t string) bool { return t == goparsrc.SnapshotTag || t == "" })
+			if len(tags) > 0 {
+				flags = append(flags, "-tags="+strings.Join(tags, ","))
+			}
 		}
 	}
 	return flags, env

@@ -8,6 +8,8 @@
 // gopar's source, importing one more package with the packages' yaegi
 // symbol tables (written by internal/gensymbols and laid over the source
 // with `go build -overlay`). The kernel then runs cells in that binary.
+// gopar's source is found by internal/goparsrc: a release binary carries
+// it, zipped, and unpacks it into the user cache directory.
 //
 // One binary, built by one toolchain with one module graph, is what makes
 // this sound where Go plugins are not: a plugin must be built by exactly the

@@ -26,6 +26,7 @@ var linked struct {
 func Link(base, source, key string, pkgs ...string) {
 	linked.base, linked.source, linked.key = base, source, key
 	linked.pkgs = slices.Sorted(slices.Values(pkgs))
+	goparsrc.BuiltFrom(source)
 }
 
 // Linked lists the packages of modules linked into this binary.
@@ -56,11 +57,6 @@ var baseIdentity = sync.OnceValues(func() (string, error) {
 
 // sourceDir is gopar's source, which a worker build compiles: the
 // directory a linked worker was built from, else goparsrc.Root.
-func sourceDir() string {
-	if linked.source != "" {
-		return linked.source
-	}
-	return goparsrc.Root()
-}
+func sourceDir() string { return goparsrc.Root() }
 
 const goparModule = goparsrc.Module

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release archives learners download: for every target in
 # scripts/targets.sh (or those named: scripts/release.sh linux/amd64), gopar
-# built without cgo and the lesson notebooks with their data, packed as
+# built without cgo (with its own source embedded: with Go installed later, it
+# builds workers that link modules from it) and the lesson notebooks with
+# their data, packed as
 # dist/gopar-VERSION-GOOS-GOARCH.tar.gz (.zip for Windows), and
 # dist/SHA256SUMS. The version comes from git (the last v* tag, the commits
 # since and the commit) unless GOPAR_VERSION sets it; gopar version and
@@ -20,7 +22,9 @@ case " $targets " in
 esac
 
 stage="$(mktemp -d)"
-trap 'rm -rf "$stage"' EXIT
+snapshot=internal/goparsrc/source.zip
+trap 'rm -rf "$stage" "$snapshot"' EXIT
+go run ./internal/goparsrc/snapshot -o "$snapshot"
 mkdir -p "$dist"
 dist="$(cd "$dist" && pwd)"
 rm -f "$dist"/gopar-*.tar.gz "$dist"/gopar-*.zip "$dist"/SHA256SUMS
@@ -33,7 +37,7 @@ for target in $targets; do
 	exe=gopar
 	[ "$goos" = windows ] && exe=gopar.exe
 	CGO_ENABLED=0 GOOS="$goos" GOARCH="$goarch" \
-		go build -trimpath -ldflags "-s -w -X main.version=$version" -o "$dir/$exe" .
+		go build -trimpath -tags gopar_source -ldflags "-s -w -X main.version=$version" -o "$dir/$exe" .
 	cp lessons/*.ipynb "$dir/lessons/"
 	cp -R lessons/data "$dir/lessons/"
 	cp README.md "$dir/"

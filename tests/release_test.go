@@ -20,7 +20,8 @@ import (
 // unpacked binary into an empty Jupyter data directory and, with a PATH
 // that has no go command, runs episode 2 (timing and memory) through
 // nbclient, then a %%native cell, which must say in one line that it needs
-// Go.
+// Go. Then the learner installs Go and deletes the unpacked folder, and a
+// cell imports a module gopar does not bundle.
 func TestReleaseArchiveWorksWithoutGo(t *testing.T) {
 	jupyterEnv(t)
 	if runtime.GOOS != "linux" || runtime.GOARCH != "amd64" {
@@ -110,7 +111,99 @@ func TestReleaseArchiveWorksWithoutGo(t *testing.T) {
 		!strings.Contains(got.NativeEv, "%%native needs the Go toolchain") || !strings.Contains(got.NativeEv, "go.dev/dl") {
 		t.Errorf("%%%%native without Go: status %q, error %q; want one line that says Go is needed and where to get it", got.Native, got.NativeEv)
 	}
+
+	// The learner installs Go later, and has deleted the unpacked folder:
+	// the kernelspec's copy of the binary is all of gopar there is, and an
+	// import of a module gopar does not bundle builds a worker from the
+	// source the binary embeds.
+	if err := os.RemoveAll(root); err != nil {
+		t.Fatal(err)
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withGo := withGoInstalled(t, env, filepath.Dir(gobin))
+	py = exec.Command(python, "-c", moduleDriver, humanizeCell)
+	py.Env = withGo
+	py.Dir = home
+	out, err = py.Output()
+	if err != nil {
+		stderr := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("importing a module through jupyter_client: %v\n%s\n%s", err, out, stderr)
+	}
+	var cell struct {
+		Status, Error, Stdout, Stderr string
+	}
+	if err := json.Unmarshal(out, &cell); err != nil {
+		t.Fatalf("driver output: %v\n%s", err, out)
+	}
+	t.Logf("the import's progress: %s", cell.Stderr)
+	// go get's lines (its "downloading" lines when the module cache lacks
+	// the module), "added" once, then the cell's line.
+	if cell.Status != "ok" || !strings.HasSuffix(cell.Stdout, "\n1,234,567 83 MB 22nd\n") ||
+		strings.Count(cell.Stdout, "go: added github.com/dustin/go-humanize v1.1.0\n") != 1 {
+		t.Errorf("go-humanize in a release gopar with Go installed: status %q, error %q, output %q; want go get's lines, then %q",
+			cell.Status, cell.Error, cell.Stdout, "1,234,567 83 MB 22nd\n")
+	}
+	if !strings.Contains(cell.Stderr, "[gopar] building a worker with github.com/dustin/go-humanize linked in") {
+		t.Errorf("no worker was built: %s", cell.Stderr)
+	}
+	if mods, _ := filepath.Glob(filepath.Join(home, "cache", "gopar", "source", "*", "go.mod")); len(mods) != 1 {
+		t.Errorf("gopar's source unpacked from the binary: %v, want one tree under the cache", mods)
+	}
 }
+
+// withGoInstalled is env with the go command of goDir on the PATH. The go
+// command's build and module caches are the test's own (a learner's first
+// build compiles everything and takes longer: only the time differs).
+func withGoInstalled(t *testing.T, env []string, goDir string) []string {
+	t.Helper()
+	var out []string
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "PATH="); ok {
+			kv = "PATH=" + v + string(os.PathListSeparator) + goDir
+		}
+		out = append(out, kv)
+	}
+	for _, name := range []string{"GOCACHE", "GOMODCACHE", "GOPROXY", "GOSUMDB", "GOFLAGS"} {
+		v, err := exec.Command("go", "env", name).Output()
+		if err != nil {
+			t.Fatalf("go env %s: %v", name, err)
+		}
+		out = append(out, name+"="+strings.TrimSpace(string(v)))
+	}
+	return out
+}
+
+// humanizeCell pins go-humanize and imports it: gopar bundles neither.
+const humanizeCell = `%go get github.com/dustin/go-humanize@v1.1.0
+import "github.com/dustin/go-humanize"
+
+fmt.Println(humanize.Comma(1234567), humanize.Bytes(82854982), humanize.Ordinal(22))`
+
+// moduleDriver runs the cell argv[1] in a gopar kernel started as Jupyter
+// starts it, and prints its status, error and output streams as JSON.
+const moduleDriver = `
+import json, sys
+from jupyter_client.manager import start_new_kernel
+
+km, kc = start_new_kernel(kernel_name="gopar")
+streams = {"stdout": "", "stderr": ""}
+def keep(msg):
+    if msg["msg_type"] == "stream":
+        streams[msg["content"]["name"]] += msg["content"]["text"]
+try:
+    reply = kc.execute_interactive(sys.argv[1], timeout=1800, output_hook=keep)["content"]
+finally:
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+print(json.dumps({"status": reply["status"], "error": reply.get("evalue", ""),
+                  "stdout": streams["stdout"], "stderr": streams["stderr"]}))
+`
 
 // noGoEnv is the environment of a learner without Go: a PATH of the
 // system's directories that hold no go command, Jupyter's directories

@@ -14,16 +14,32 @@ import (
 // Module is gopar's module path.
 const Module = "github.com/gopar/gopar"
 
-// Root is gopar's source, or "": the tree this file was compiled from (a
+// builtFrom is the source a worker with modules linked in was built from.
+var builtFrom string
+
+// BuiltFrom records, in a worker built with modules (from its init, before
+// Root is asked), the source it was built from: Root is that.
+func BuiltFrom(dir string) { builtFrom = dir }
+
+// Root is gopar's source, or "": in a worker built with modules the
+// source it was built from; else the tree this file was compiled from (a
 // checkout, or the module cache after go install; a kernelspec's copy of
-// the executable lives elsewhere), the module above the executable or the
+// the executable lives elsewhere), the source a release binary embeds
+// (unpacked into the user cache directory: it is exactly the binary's,
+// wherever the binary was copied), the module above the executable or the
 // working directory, or the version the executable was installed as in
 // the module cache.
 var Root = sync.OnceValue(func() string {
+	if builtFrom != "" && IsModule(builtFrom) {
+		return builtFrom
+	}
 	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
 		if d := filepath.Dir(filepath.Dir(filepath.Dir(file))); IsModule(d) {
 			return d
 		}
+	}
+	if d := fromSnapshot(); d != "" {
+		return d
 	}
 	var starts []string
 	if exe, err := os.Executable(); err == nil {
