@@ -56,15 +56,7 @@ func main() {
 		*rounds, div, *sleepers = 1, 20, 10000
 	}
 	md, err := runAll(*dir, *python, *rounds, div, *sleepers)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench/constructs:", err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile(*out, []byte(md), 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	fmt.Print(md)
+	sidebyside.Finish("bench/constructs", *out, md, err)
 }
 
 // line is one line the construct programs print.

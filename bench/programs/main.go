@@ -97,15 +97,7 @@ func main() {
 		progs = slices.DeleteFunc(slices.Clone(programs), func(p program) bool { return !slices.Contains(names, p.name) })
 	}
 	md, err := runAll(progs, *dir, *python, *rounds, quick)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench/programs:", err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile(*out, []byte(md), 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	fmt.Print(md)
+	sidebyside.Finish("bench/programs", *out, md, err)
 }
 
 // result is what the rounds measured of one program.
@@ -261,12 +253,12 @@ func report(results []*result, python string, rounds int, quick bool, startup fl
 	}
 	p("\n")
 	failed := len(results) - len(ratios)
+	p("| summary | gopar / CPython | target |\n|---|---:|---:|\n")
 	if g, err := sidebyside.GeoMean(ratios); err == nil {
-		p("| summary | gopar / CPython | target |\n|---|---:|---:|\n")
 		p("| geometric mean over the %d programs gopar ran right | %.2f | ≤ 1.0 |\n", len(ratios), g)
 		p("| worst program: %s | %.2f | ≤ 3 |\n", worst.name, worstRatio)
-		p("| programs gopar failed or got wrong | %d | 0 |\n\n", failed)
 	}
+	p("| programs gopar failed or got wrong | %d | 0 |\n\n", failed)
 	if failed > 0 {
 		p("Programs gopar failed to run or got wrong are left out of the means (their rows say what happened).\n")
 	}

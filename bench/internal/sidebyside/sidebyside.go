@@ -201,6 +201,19 @@ func StartupCost(dir string) (float64, error) {
 	return Median(times), nil
 }
 
+// Finish ends a benchmark command: on err it says so and exits 1;
+// otherwise it writes the report md to out and shows it.
+func Finish(command, out, md string, err error) {
+	if err == nil {
+		err = os.WriteFile(out, []byte(md), 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", command, err)
+		os.Exit(1)
+	}
+	fmt.Print(md)
+}
+
 // Rotate returns the sides in the order of round r: each round starts with
 // the next one, so that no side always runs first (in a machine freshly
 // warmed by the others, or just after another process woke).
