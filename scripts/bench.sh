@@ -47,6 +47,9 @@ bench/constructs/run.sh -o bench/constructs/RESULTS.md >/dev/null
 echo "== whole programs against CPython (bench/programs)" >&2
 bench/programs/run.sh -o bench/programs/RESULTS.md >/dev/null
 
+echo "== modules in cells: first and cached import, calls against a bundled function (bench/modules)" >&2
+bench/modules/run.sh -o bench/modules/RESULTS.md >/dev/null
+
 echo "== %timeit against go test -bench (magics)" >&2
 for _ in 1 2 3 4 5; do
 	go test -run '^$' -bench TimeitVsGoBench ./magics/
@@ -55,5 +58,6 @@ done >"$work/timeit.txt"
 echo "== writing BENCHMARKS.md" >&2
 go run ./bench/report -kernel "$work/kernel.json" -native "$work/native.md" -runtime "$work/runtime.md" \
 	-timeit "$work/timeit.txt" -interpreter bench/interpreter/RESULTS.md \
-	-constructs bench/constructs/RESULTS.md -programs bench/programs/RESULTS.md -o BENCHMARKS.md -charts bench/report/charts
+	-constructs bench/constructs/RESULTS.md -programs bench/programs/RESULTS.md -modules bench/modules/RESULTS.md \
+	-o BENCHMARKS.md -charts bench/report/charts
 echo "BENCHMARKS.md written" >&2

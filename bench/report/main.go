@@ -41,6 +41,7 @@ func main() {
 	interpPath := flag.String("interpreter", "", "results of bench/interpreter (Markdown); without it the report leaves the interpreter's steps out")
 	constructsPath := flag.String("constructs", "", "results of bench/constructs (Markdown); without it the report leaves the constructs out")
 	programsPath := flag.String("programs", "", "results of bench/programs (Markdown); without it the report leaves the whole programs out")
+	modulesPath := flag.String("modules", "", "results of bench/modules (Markdown); without it the report leaves modules out")
 	spliceOnly := flag.Bool("splice", false, "only renew the sections of -constructs and -programs in the existing report -o")
 	out := flag.String("o", "BENCHMARKS.md", "the report to write")
 	charts := flag.String("charts", "bench/report/charts", "directory for the chart PNGs, relative to the report")
@@ -51,6 +52,9 @@ func main() {
 			err = spliceInto(*out, sbs)
 		} else {
 			err = run(*kernelPath, *nativePath, *runtimePath, *timeitPath, *interpPath, sbs, *out, *charts)
+			if err == nil && *modulesPath != "" {
+				err = appendModules(*out, *modulesPath)
+			}
 		}
 	}
 	if err != nil {
