@@ -5,6 +5,8 @@
 # bench/constructs/RESULTS.md unless -o says otherwise:
 #   bench/constructs/run.sh -o FILE -rounds 5 -goroutines 100000
 # BENCH_QUICK=1 runs one round of loops twenty times shorter: a smoke run.
+# BENCH_CPUPROFILE=FILE writes a CPU profile of the last gopar cell there
+# (go tool pprof FILE).
 set -eu
 cd "$(dirname "$0")/../.."
 dir=$(mktemp -d)

@@ -5,6 +5,8 @@
 # bench/programs/RESULTS.md unless -o says otherwise:
 #   bench/programs/run.sh -o FILE -rounds 5 -only nbody,fasta
 # BENCH_QUICK=1 runs each program once at a small size: a smoke run.
+# BENCH_CPUPROFILE=FILE writes a CPU profile of the last gopar cell there
+# (go tool pprof FILE).
 set -eu
 cd "$(dirname "$0")/../.."
 dir=$(mktemp -d)

@@ -26,6 +26,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,13 +73,41 @@ func serveCell(srcPath, timeFile string, args []string) error {
 	}
 	// What %args does in the worker: the programs of later cells see them.
 	os.Args = append([]string{"main"}, args...)
+	stop, err := startProfile(os.Getenv("BENCH_CPUPROFILE"))
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	_, err = s.Execute(context.Background(), string(src))
 	took := time.Since(start).Seconds()
+	if err := stop(); err != nil {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("the cell failed: %w", err)
 	}
 	return os.WriteFile(timeFile, []byte(strconv.FormatFloat(took, 'g', -1, 64)), 0o644)
+}
+
+// startProfile starts a CPU profile of the cell into path (none for ""),
+// for whoever makes the interpreter faster: BENCH_CPUPROFILE=FILE
+// bench/programs/run.sh -only NAME -rounds 1 profiles that program's cell.
+func startProfile(path string) (stop func() error, err error) {
+	if path == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // Gopar runs the Go program in file as a cell of a fresh session, in a new
