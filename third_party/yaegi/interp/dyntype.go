@@ -213,11 +213,8 @@ func (t *Type) Call(name string, recv reflect.Value) []reflect.Value {
 		recv = vi.value
 	}
 	numRet := len(def.typ.ret)
-	fr := newFrame(m.interp.frame, len(def.types), def.interp.runid())
+	fr := def.newCallFrame(m.interp.frame, def.interp.runid())
 	d := fr.data
-	for i, t := range def.types {
-		d[i] = reflect.New(t).Elem()
-	}
 	if len(d) <= numRet {
 		panic("method " + name + " of " + t.String() + " has no receiver slot")
 	}

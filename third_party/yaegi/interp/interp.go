@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Interpreter node structure for AST and CFG.
@@ -57,6 +58,7 @@ type node struct {
 	meta       interface{}    // meta stores meta information between gta runs, like errors
 	inline     bool           // computed by its fused ancestor, see fuse.go (gopar)
 	fallTo     *node          // gopar: the clause a switch clause falls through to, in source order
+	slots      unsafe.Pointer // gopar: *slotLayout of a func's frame slots, atomic (frameslots.go)
 }
 
 func (n *node) shouldBreak() bool {
@@ -136,18 +138,20 @@ func (f *frame) doneCase() reflect.SelectCase {
 }
 
 func newFrame(anc *frame, length int, id uint64) *frame {
-	f := &frame{
-		anc:  anc,
-		data: make([]reflect.Value, length),
-		id:   id,
-	}
+	f := &frame{data: make([]reflect.Value, length)}
+	initFrame(f, anc, id)
+	return f
+}
+
+// initFrame sets a new frame f's ancestor and run id.
+func initFrame(f *frame, anc *frame, id uint64) {
+	f.anc, f.id = anc, id
 	if anc == nil {
 		f.root = f
 	} else {
 		f.done.Store(anc.done.Load())
 		f.root = anc.root
 	}
-	return f
 }
 
 func (f *frame) runid() uint64      { return atomic.LoadUint64(&f.id) }

@@ -1127,11 +1127,8 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 			// gopar: the frame runs under the interpreter's current run id, not
 			// that of the frame the func was made in, so that a func made before
 			// an interrupted run still runs after it (it returned zero values).
-			fr := newFrame(f, len(def.types), def.interp.runid())
+			fr := def.newCallFrame(f, def.interp.runid())
 			d := fr.data
-			for i, t := range def.types {
-				d[i] = reflect.New(t).Elem()
-			}
 
 			if rcvr == nil {
 				d = d[numRet:]
@@ -1521,21 +1518,14 @@ func call(n *node) {
 			return tnext
 		}
 
-		nf := newFrame(f, len(def.types), f.runid())
+		nf := def.newCallFrame(f, f.runid())
 		var vararg reflect.Value
 
-		// Init return values
+		// The results go where the caller gives them a place.
 		for i, v := range rvalues {
 			if v != nil {
 				nf.data[i] = v(f)
-			} else {
-				nf.data[i] = reflect.New(def.types[i]).Elem()
 			}
-		}
-
-		// Init local frame values
-		for i, t := range def.types[numRet:] {
-			nf.data[numRet+i] = reflect.New(t).Elem()
 		}
 
 		params := numRet // frame index of the first parameter
@@ -1566,15 +1556,19 @@ func call(n *node) {
 						// Once there is a better way to handle this case, the dest can just be set.
 						continue
 					}
-					if nod, ok := val.Interface().(*node); ok && nod.recv != nil {
-						// An interpreted method is passed as value in a function call.
-						// It must be wrapped now, otherwise the receiver will be missing
-						// at the method call (#1332).
-						// TODO (marc): wrapping interpreted functions should be always done
-						// everywhere at runtime to simplify the whole code,
-						// but it requires deeper refactoring.
-						dest[i] = genFunctionWrapper(nod)(f)
-						continue
+					// gopar: only a pointer or an interface holds a *node;
+					// Interface of another value allocates.
+					if k := val.Kind(); k == reflect.Ptr || k == reflect.Interface {
+						if nod, ok := val.Interface().(*node); ok && nod.recv != nil {
+							// An interpreted method is passed as value in a function call.
+							// It must be wrapped now, otherwise the receiver will be missing
+							// at the method call (#1332).
+							// TODO (marc): wrapping interpreted functions should be always done
+							// everywhere at runtime to simplify the whole code,
+							// but it requires deeper refactoring.
+							dest[i] = genFunctionWrapper(nod)(f)
+							continue
+						}
 					}
 					dest[i].Set(val)
 				}
@@ -2125,11 +2119,8 @@ func getFunc(n *node) {
 
 		fct := reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
-			fr2 := newFrame(fr, len(n.types), n.interp.runid()) // gopar: see genFunctionWrapper
+			fr2 := n.newCallFrame(fr, n.interp.runid()) // gopar: see genFunctionWrapper
 			d := fr2.data
-			for i, t := range n.types {
-				d[i] = reflect.New(t).Elem()
-			}
 			d = d[numRet:]
 
 			// Copy function input arguments in local frame.

@@ -1,0 +1,94 @@
+package interp
+
+import (
+	"reflect"
+	"strconv"
+	"sync/atomic"
+	"unsafe"
+)
+
+// gopar: a call allocates its frame's slots at once. Each slot was a
+// reflect.New of its own on every call (a call of fib(n) made eight
+// allocations). The slots of a func are now the fields of one struct type,
+// made once per func, allocated by one reflect.New per call. A slot lives as
+// long as anything refers to any slot of that call (a closure, &x, a
+// goroutine, a deferred call): nothing is reused, so no slot can be seen by
+// two calls.
+
+// slotLayout is the struct type of a func's frame with its slots:
+// struct { F frame; D [n]reflect.Value; S0 T0; ...; Sn-1 Tn-1 }, the frame
+// header, its data (the reflect.Values of the slots) and the slots.
+type slotLayout struct {
+	types   []reflect.Type // the frame types the layout was made for
+	st      reflect.Type   // nil when reflect cannot make the struct
+	dataOff uintptr        // offset of D
+}
+
+// slotLayout returns the layout of n's frame types, made on first use.
+func (n *node) slotLayout() *slotLayout {
+	// An unsafe.Pointer rather than an atomic.Pointer: nodes are copied.
+	if l := (*slotLayout)(atomic.LoadPointer(&n.slots)); l != nil && sameTypes(l.types, n.types) {
+		return l
+	}
+	l := &slotLayout{types: n.types}
+	if st := slotStruct(n.types); st != nil {
+		l.st, l.dataOff = st, st.Field(1).Offset
+	}
+	atomic.StorePointer(&n.slots, unsafe.Pointer(l))
+	return l
+}
+
+// sameTypes reports whether a and b are the same slice (the frame types
+// of a func are fixed once it is compiled).
+func sameTypes(a, b []reflect.Type) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+var (
+	frameType = reflect.TypeFor[frame]()
+	valueType = reflect.TypeFor[reflect.Value]()
+)
+
+// slotStruct is the frame struct of a func of these frame types, or nil
+// when reflect refuses to make it (a frame larger than the address space).
+func slotStruct(types []reflect.Type) (st reflect.Type) {
+	fields := make([]reflect.StructField, 2+len(types))
+	fields[0] = reflect.StructField{Name: "F", Type: frameType}
+	fields[1] = reflect.StructField{Name: "D", Type: reflect.ArrayOf(len(types), valueType)}
+	for i, t := range types {
+		if t == nil {
+			return nil
+		}
+		fields[2+i] = reflect.StructField{Name: "S" + strconv.Itoa(i), Type: t}
+	}
+	defer func() {
+		if recover() != nil {
+			st = nil
+		}
+	}()
+	return reflect.StructOf(fields)
+}
+
+// newCallFrame is newFrame(anc, len(n.types), id) for a call of the func
+// n, its slots set to new zero values of n's frame types, in one
+// allocation.
+func (n *node) newCallFrame(anc *frame, id uint64) *frame {
+	l := n.slotLayout()
+	if l.st == nil {
+		f := newFrame(anc, len(l.types), id)
+		for i, t := range l.types {
+			f.data[i] = reflect.New(t).Elem()
+		}
+		return f
+	}
+	p := reflect.New(l.st)
+	base := p.UnsafePointer()
+	f := (*frame)(base) // field F, at offset 0
+	f.data = unsafe.Slice((*reflect.Value)(unsafe.Add(base, l.dataOff)), len(l.types))
+	initFrame(f, anc, id)
+	s := p.Elem()
+	for i := range f.data {
+		f.data[i] = s.Field(2 + i)
+	}
+	return f
+}
