@@ -59,6 +59,7 @@ type node struct {
 	inline     bool           // computed by its fused ancestor, see fuse.go (gopar)
 	fallTo     *node          // gopar: the clause a switch clause falls through to, in source order
 	slots      unsafe.Pointer // gopar: *slotLayout of a func's frame slots, atomic (frameslots.go)
+	litUse     litUse         // gopar: how a func literal's call runs it (litcall.go)
 }
 
 func (n *node) shouldBreak() bool {
@@ -123,6 +124,8 @@ type frame struct {
 	mutex     sync.RWMutex
 	deferred  [][]reflect.Value // defer stack
 	recovered interface{}       // to handle panic recover
+	lits      []litFrame        // gopar: func literals made for their call (litcall.go)
+
 	// done is the case that cancels channel operations. gopar: a pointer
 	// read and written atomically, since goroutines of an earlier run make
 	// frames from the global frame while the next run sets its case.

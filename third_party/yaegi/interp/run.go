@@ -113,6 +113,7 @@ func (interp *Interpreter) run(n *node, cf *frame) {
 
 	f.mutex.Lock()
 	f.done.Store(&reflect.SelectCase{Dir: reflect.SelectRecv, Chan: c})
+	f.lits = nil // left by a run that panicked before calling a literal
 	f.mutex.Unlock()
 
 	for i, t := range n.types {
@@ -211,7 +212,11 @@ func callDeferred(val []reflect.Value) (r any, panicked bool) {
 		}
 	}()
 	panicked = true
-	val[0].Call(val[1:])
+	if d := deferredLitOf(val[0]); d != nil {
+		d.call(val[1:]) // gopar: litcall.go
+	} else {
+		val[0].Call(val[1:])
+	}
 	return nil, false
 }
 
@@ -1139,21 +1144,7 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 			}
 
 			// Copy function input arguments in local frame.
-			for i, arg := range in {
-				if i >= len(d) {
-					// In case of unused arg, there may be not even a frame entry allocated, just skip.
-					break
-				}
-				typ := def.typ.arg[i]
-				switch {
-				case isEmptyInterface(typ) || typ.TypeOf() == valueInterfaceType:
-					d[i].Set(arg)
-				case isInterfaceSrc(typ):
-					d[i].Set(reflect.ValueOf(valueInterface{value: arg.Elem()}))
-				default:
-					d[i].Set(arg)
-				}
-			}
+			setArgs(d, def, in)
 
 			// Interpreter code execution.
 			if deferThunk {
@@ -1412,7 +1403,18 @@ func call(n *node) {
 	if n.anc.kind == deferStmt {
 		// Store function call in frame for deferred execution.
 		value = genFunctionWrapper(c0)
+		var ld *litDefer
 		if c0.kind == funcLit {
+			ld = newLitDefer(c0)
+		}
+		if ld != nil {
+			// gopar: run directly when deferred calls run (litcall.go),
+			// with the variables that exist now.
+			c0.litUse = litDeferred
+			value = func(f *frame) reflect.Value {
+				return reflect.ValueOf(&deferredLit{litDefer: ld, anc: f.clone()})
+			}
+		} else if c0.kind == funcLit {
 			// gopar: a deferred func literal captures the variables that
 			// exist when the defer statement runs, as any closure does
 			// (getFunc clones the frame too): deferred in a loop, each saw
@@ -1443,12 +1445,19 @@ func call(n *node) {
 		method = m
 		recvValue = genValueRecv(c0)
 	}
+	// gopar: a func literal called where it is written runs directly too
+	// (litcall.go).
+	lit := immediatelyCalled(c0)
+	if lit {
+		c0.litUse = litCalled
+	}
 
 	n.exec = func(f *frame) bltn {
 		direct := method != nil // set below for a method found through an interface
 		f.mutex.Lock()
 		var bf, rcv reflect.Value
 		var def *node
+		var captured *frame // the frame of a func literal run directly
 		switch {
 		case method != nil:
 			def = method
@@ -1460,6 +1469,11 @@ func call(n *node) {
 				def, rcv, bf, direct = v.method, v.receiver(), reflect.Value{}, true
 			case *node:
 				def, bf = v, v.rval
+			}
+			if lit && def == nil {
+				if fr := f.popLit(c0, bf); fr != nil {
+					def, bf, captured = c0, reflect.Value{}, fr
+				}
 			}
 		}
 		f.mutex.Unlock()
@@ -1518,15 +1532,14 @@ func call(n *node) {
 			return tnext
 		}
 
-		nf := def.newCallFrame(f, f.runid())
-		var vararg reflect.Value
-
-		// The results go where the caller gives them a place.
-		for i, v := range rvalues {
-			if v != nil {
-				nf.data[i] = v(f)
-			}
+		var nf *frame
+		if captured != nil {
+			// As the literal's func value runs it (getFunc).
+			nf = def.newCallFrame(captured, n.interp.runid())
+		} else {
+			nf = def.newCallFrame(f, f.runid())
 		}
+		var vararg reflect.Value
 
 		params := numRet // frame index of the first parameter
 		if direct {
@@ -1575,16 +1588,6 @@ func call(n *node) {
 			}
 		}
 
-		// The callee writes its results where the caller wants them.
-		// gopar: once the arguments are read (x = f(x)), they start at
-		// zero, as results do in Go; the caller's earlier value showed
-		// through (`got = collect()` appended to got's old elements).
-		for i, v := range rvalues {
-			if r := nf.data[i]; v != nil && r.CanSet() && !r.IsZero() {
-				r.SetZero()
-			}
-		}
-
 		// Execute function body
 		if goroutine {
 			go func() {
@@ -1594,6 +1597,18 @@ func call(n *node) {
 			return tnext
 		}
 		runCfg(def.child[3].start, nf, def, n)
+
+		// gopar: the results are the callee's own variables, which start at
+		// zero, and reach the caller's destinations when it returns, as in
+		// Go. The callee wrote them in place: a variable assigned a call
+		// that panicked (and was recovered) was zeroed, `return h()` lost
+		// the named result set before h panicked, and a func reading the
+		// variable its result goes to saw the result.
+		for i, v := range rvalues {
+			if v != nil {
+				v(f).Set(nf.data[i])
+			}
+		}
 
 		// Handle branching according to boolean result
 		if fnext != nil && !nf.data[0].Bool() {
@@ -2115,6 +2130,10 @@ func getFunc(n *node) {
 	numRet := len(n.typ.ret)
 
 	n.exec = func(f *frame) bltn {
+		if n.litUse == litDeferred {
+			// The defer statement captures the frame itself (litcall.go).
+			return next
+		}
 		fr := f.clone()
 
 		fct := reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
@@ -2124,21 +2143,7 @@ func getFunc(n *node) {
 			d = d[numRet:]
 
 			// Copy function input arguments in local frame.
-			for i, arg := range in {
-				if i >= len(d) {
-					// In case of unused arg, there may be not even a frame entry allocated, just skip.
-					break
-				}
-				typ := n.typ.arg[i]
-				switch {
-				case isEmptyInterface(typ) || typ.TypeOf() == valueInterfaceType:
-					d[i].Set(arg)
-				case isInterfaceSrc(typ):
-					d[i].Set(reflect.ValueOf(valueInterface{value: arg.Elem()}))
-				default:
-					d[i].Set(arg)
-				}
-			}
+			setArgs(d, n, in)
 
 			// Interpreter code execution.
 			runCfg(n.child[3].start, fr2, n, n)
@@ -2148,6 +2153,9 @@ func getFunc(n *node) {
 
 		f.mutex.Lock()
 		getFrame(f, l).data[i] = fct
+		if n.litUse == litCalled {
+			f.pushLit(n, fct, fr)
+		}
 		f.mutex.Unlock()
 
 		return next

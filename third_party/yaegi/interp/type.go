@@ -2323,6 +2323,11 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 
 // TypeOf returns the reflection type of dynamic interpreter type t.
 func (t *itype) TypeOf() reflect.Type {
+	// gopar: what refType(nil) returns first, without making its context
+	// (two maps): calls and closures ask for their types as they run.
+	if t.rtype != nil && !t.incomplete && t.cat != nilT {
+		return t.rtype
+	}
 	return t.refType(nil)
 }
 
