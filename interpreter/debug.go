@@ -155,12 +155,35 @@ func (d *debugState) where(pos token.Position) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	line, _, ok := m.em.cellPos(pos.Line, pos.Column)
+	line, ok := writtenLine(m.em.points, pos.Line, pos.Column)
 	if !ok {
 		return "", 0, false
 	}
 	path := d.pathLocked(m.cell)
 	return path, line, path != ""
+}
+
+// writtenLine maps a printed position to the line of the cell it was
+// written on: that of the cell's code on the same printed line, else that
+// of the code around it when the code before and the code after come from
+// one line of the cell (a statement the session expanded, such as a go
+// statement's wrapper). Other printed lines are code the session generated
+// between the cell's (the cell's funcs assigned to their variables before
+// its statements), where the debugger never stops; cellPos would name the
+// line of the cell printed last before them.
+func writtenLine(pts []posPair, line, col int) (int, bool) {
+	i := sort.Search(len(pts), func(i int) bool {
+		return pts[i].line > line || pts[i].line == line && pts[i].col > col
+	})
+	switch {
+	case i > 0 && pts[i-1].line == line:
+		return pts[i-1].cellLine, true
+	case i < len(pts) && pts[i].line == line:
+		return pts[i].cellLine, true
+	case i > 0 && i < len(pts) && pts[i-1].cellLine == pts[i].cellLine:
+		return pts[i].cellLine, true
+	}
+	return 0, false
 }
 
 // written reports whether pos is the start of a node of a cell, not of

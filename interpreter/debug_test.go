@@ -83,7 +83,7 @@ func TestDebugBreakpointInEarlierCellOnGoroutine(t *testing.T) {
 	if top.Line != 5 || top.Path != "cell:"+decl || top.Name != "work" {
 		t.Fatalf("top frame %+v, want work at line 5 of the first cell", top)
 	}
-	if vars["id"].Value != "4" || vars["p"].Type != "main.pair" || vars["p"].Ref == 0 {
+	if vars["id"].Value != "4" || vars["p"].Type != "pair" || vars["p"].Ref == 0 {
 		t.Fatalf("locals %+v", vars)
 	}
 	fields, err := s.DebugVariables(vars["p"].Ref)
@@ -248,6 +248,136 @@ func TestDebugBreakpointInFuncWithDocComment(t *testing.T) {
 	stop := <-stops
 	if _, top := localsOf(t, s, stop.goroutine); top.Name != "square" || top.Line != 7 {
 		t.Fatalf("stopped at %+v, want square at line 7", top)
+	}
+	if err := s.DebugContinue(stop.goroutine); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// evalCell declares what TestDebugEvaluate* evaluate with: a type with
+// methods, and a func whose frame has a scalar, a slice, a map and a
+// struct.
+const evalCell = `import "fmt"
+
+type rect struct{ W, H int }
+
+func (r rect) Area() int { return r.W * r.H }
+
+func (r *rect) Grow() { r.W++ }
+
+func (r rect) String() string { return fmt.Sprintf("%dx%d", r.W, r.H) }
+
+func work(n int, xs []int, m map[string]int) int {
+	p := rect{n, 2}
+	i := 1
+	return n + len(xs) + m["a"] + p.Area() + i
+}
+`
+
+// stopInWork runs work(3, ...) with a breakpoint on its return and
+// returns the frame it stopped in; done ends with the cell.
+func stopInWork(t *testing.T) (s *Session, fid int, finish func() string) {
+	t.Helper()
+	s, out, stops := debugSession(t)
+	if _, err := s.Execute(context.Background(), evalCell); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetBreakpoints("cell:"+evalCell, evalCell, []int{14}); err != nil {
+		t.Fatal(err)
+	}
+	done := runAsync(s, "limit := 10\nfmt.Println(work(3, []int{4, 5, 6}, map[string]int{\"a\": 7}))\n")
+	stop := <-stops
+	_, top := localsOf(t, s, stop.goroutine)
+	if top.Line != 14 {
+		t.Fatalf("stopped at %+v", top)
+	}
+	return s, top.ID, func() string {
+		if err := s.DebugContinue(stop.goroutine); err != nil {
+			t.Fatal(err)
+		}
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+}
+
+func TestDebugEvaluateExpressions(t *testing.T) {
+	s, fid, finish := stopInWork(t)
+	for expr, want := range map[string]string{
+		"n*2":                     "6",
+		"len(xs) > 2":             "true",
+		"xs[i] + 1":               "6",
+		"p.Area()":                "6",
+		"fmt.Sprint(m)":           `"map[a:7]"`,
+		"fmt.Sprint(p)":           `"3x2"`,
+		"float64(n) / 2":          "1.5",
+		"n == 3 && m[\"a\"] == 7": "true",
+		"limit - n":               "7", // a variable of the running cell
+		"xs[1:]":                  "[5 6]",
+		"rect{1, 1}.Area()":       "1",
+	} {
+		v, err := s.DebugEvaluate(fid, expr)
+		if err != nil || v.Value != want {
+			t.Errorf("%s = %q, %v; want %s", expr, v.Value, err, want)
+		}
+	}
+	// A call changes what it changes (p, through a pointer receiver), and
+	// nothing else does.
+	if _, err := s.DebugEvaluate(fid, "p.Grow"); err != nil {
+		t.Fatalf("p.Grow: %v", err)
+	}
+	if v, err := s.DebugEvaluate(fid, "p.W"); err != nil || v.Value != "3" {
+		t.Fatalf("p.W after evaluating p.Grow (not calling it): %q %v", v.Value, err)
+	}
+	if _, err := s.DebugEvaluate(fid, "func() int { p.Grow(); return 0 }()"); err != nil {
+		t.Fatalf("calling p.Grow: %v", err)
+	}
+	if v, err := s.DebugEvaluate(fid, "p.Area()"); err != nil || v.Value != "8" {
+		t.Fatalf("p.Area() after p.Grow(): %q %v", v.Value, err)
+	}
+	for expr, want := range map[string]string{
+		"nosuch + 1": "cannot evaluate nosuch + 1: undefined: nosuch",
+		"n +":        "cannot evaluate n +: expected operand",
+		"xs[7]":      "xs[7] panicked: runtime error: index out of range [7] with length 3",
+	} {
+		_, err := s.DebugEvaluate(fid, expr)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", expr, err, want)
+		}
+	}
+	if got := finish(); got != "22\n" {
+		t.Fatalf("output %q", got)
+	}
+}
+
+// A breakpoint set in a cell of funcs before it runs stops the calls of the
+// func, not the cell declaring it: the code the session generates to
+// assign the cell's funcs is on no line of the cell.
+func TestDebugBreakpointSetBeforeTheDeclaringCellRuns(t *testing.T) {
+	s, _, stops := debugSession(t)
+	if _, err := s.SetBreakpoints("cell:"+evalCell, evalCell, []int{14}); err != nil {
+		t.Fatal(err)
+	}
+	done := runAsync(s, evalCell)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case stop := <-stops:
+		stack, _ := s.DebugStack(stop.goroutine)
+		s.StopDebug()
+		<-done
+		t.Fatalf("the declaring cell stopped at %+v", stack)
+	}
+	done = runAsync(s, "fmt.Println(work(1, nil, nil))\n")
+	stop := <-stops
+	if _, top := localsOf(t, s, stop.goroutine); top.Name != "work" || top.Line != 14 {
+		t.Fatalf("stopped at %+v", top)
 	}
 	if err := s.DebugContinue(stop.goroutine); err != nil {
 		t.Fatal(err)

@@ -4,11 +4,9 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"maps"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +20,8 @@ type debugValue struct {
 	value reflect.Value
 	typ   *interp.Type
 }
+
+var mainPrefix = regexp.MustCompile(`\bmain\.`)
 
 // maxChildren bounds the elements of a slice, array or map listed at once.
 const maxChildren = 100
@@ -51,7 +51,8 @@ func (v debugValue) resolvedInner() debugValue {
 func (v debugValue) typeName() string {
 	r := v.resolved()
 	if r.typ != nil {
-		return r.typ.String()
+		// A cell's types are named as the cell writes them.
+		return mainPrefix.ReplaceAllString(r.typ.String(), "")
 	}
 	if !r.value.IsValid() {
 		return "nil"
@@ -139,34 +140,45 @@ func (v debugValue) children() []namedValue {
 	return out
 }
 
-// DebugEvaluate evaluates expr in frame fid: a variable of the frame or
-// of the session, and selectors, indexes and dereferences of it
-// (p.Name, xs[2], m["k"], *p, len(xs)).
+// DebugEvaluate evaluates expr, any Go expression, in frame fid (0: in
+// the session's scope), as the interpreter runs code: with the frame's
+// variables, then the session's. Only what the expression does itself
+// (a call) changes the program's state.
 func (s *Session) DebugEvaluate(fid int, expr string) (DebugVariable, error) {
-	e, err := parser.ParseExpr(expr)
-	if err != nil {
-		return DebugVariable{}, fmt.Errorf("not an expression: %s", expr)
+	if strings.TrimSpace(expr) == "" {
+		return DebugVariable{}, errors.New("nothing to evaluate")
 	}
-	scope := map[string]debugValue{}
-	for _, g := range s.globalValues() {
-		scope[g.name] = g.value
-	}
+	var res interp.EvalResult
+	var err error
 	if fid != 0 {
 		f, ok := s.debug.frameOf(fid)
 		if !ok {
 			return DebugVariable{}, fmt.Errorf("no frame %d: the goroutine has run on since", fid)
 		}
-		for _, sc := range f.frame.Scopes() {
-			for _, v := range sc.TypedVariables() {
-				scope[v.Name] = debugValue{value: v.Value, typ: v.Type} // locals hide globals
+		res, err = f.frame.Evaluate(expr)
+	} else {
+		in := s.debug.interpreter()
+		if in == nil {
+			if view := s.current(); view != nil {
+				in = view.in
 			}
 		}
+		if in == nil {
+			return DebugVariable{}, fmt.Errorf("cannot evaluate %s: no cell has run", expr)
+		}
+		res, err = in.EvalExpr(expr)
 	}
-	v, err := evalDebugExpr(e, scope)
 	if err != nil {
 		return DebugVariable{}, err
 	}
-	return s.debug.variable(expr, v), nil
+	return s.debug.variable(expr, debugValue{value: res.Value, typ: res.Type}), nil
+}
+
+// interpreter is the interpreter the debugger is attached to, or nil.
+func (d *debugState) interpreter() *interp.Interpreter {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.in
 }
 
 // globalValues are the session's variables with their values, sorted by
@@ -200,132 +212,4 @@ func (s *Session) globalValues() []namedValue {
 		}
 	}
 	return out
-}
-
-var errDebugExpr = errors.New("the debugger evaluates variables and their fields, elements and lengths only")
-
-func evalDebugExpr(e ast.Expr, scope map[string]debugValue) (debugValue, error) {
-	switch e := e.(type) {
-	case *ast.ParenExpr:
-		return evalDebugExpr(e.X, scope)
-	case *ast.Ident:
-		v, ok := scope[e.Name]
-		if !ok {
-			return debugValue{}, fmt.Errorf("undefined: %s", e.Name)
-		}
-		return v, nil
-	case *ast.StarExpr:
-		x, err := evalDebugExpr(e.X, scope)
-		if err != nil {
-			return x, err
-		}
-		r := x.resolved()
-		if r.value.Kind() != reflect.Pointer || r.value.IsNil() {
-			return debugValue{}, fmt.Errorf("cannot dereference %s", x.text())
-		}
-		return debugValue{value: r.value.Elem()}, nil
-	case *ast.SelectorExpr:
-		x, err := evalDebugExpr(e.X, scope)
-		if err != nil {
-			return x, err
-		}
-		if r := x.resolved(); r.value.Kind() == reflect.Pointer && !r.value.IsNil() {
-			x = debugValue{value: r.value.Elem()}
-			if r.typ != nil && r.typ.Kind() == reflect.Pointer {
-				x.typ = r.typ.Elem()
-			}
-		}
-		for _, c := range x.children() {
-			if c.name == e.Sel.Name {
-				return c.value, nil
-			}
-		}
-		return debugValue{}, fmt.Errorf("%s has no field %s", x.typeName(), e.Sel.Name)
-	case *ast.IndexExpr:
-		x, err := evalDebugExpr(e.X, scope)
-		if err != nil {
-			return x, err
-		}
-		lit, ok := e.Index.(*ast.BasicLit)
-		if !ok {
-			return debugValue{}, errDebugExpr
-		}
-		r := x.resolved()
-		switch r.value.Kind() {
-		case reflect.Slice, reflect.Array, reflect.String:
-			i, err := strconv.Atoi(lit.Value)
-			if err != nil || i < 0 || i >= r.value.Len() {
-				return debugValue{}, fmt.Errorf("index %s out of range [0:%d]", lit.Value, r.value.Len())
-			}
-			return debugValue{value: r.value.Index(i)}, nil
-		case reflect.Map:
-			key, err := mapKey(lit, r.value.Type().Key())
-			if err != nil {
-				return debugValue{}, err
-			}
-			v := r.value.MapIndex(key)
-			if !v.IsValid() {
-				v = reflect.Zero(r.value.Type().Elem())
-			}
-			return debugValue{value: v}, nil
-		}
-		return debugValue{}, fmt.Errorf("cannot index %s", x.typeName())
-	case *ast.CallExpr:
-		if id, ok := e.Fun.(*ast.Ident); ok && (id.Name == "len" || id.Name == "cap") && len(e.Args) == 1 {
-			x, err := evalDebugExpr(e.Args[0], scope)
-			if err != nil {
-				return x, err
-			}
-			r := x.resolved().value
-			switch r.Kind() {
-			case reflect.Slice, reflect.Array, reflect.Chan, reflect.Map, reflect.String:
-				if id.Name == "cap" && (r.Kind() == reflect.Map || r.Kind() == reflect.String) {
-					break
-				}
-				n := r.Len()
-				if id.Name == "cap" {
-					n = r.Cap()
-				}
-				return debugValue{value: reflect.ValueOf(n)}, nil
-			}
-			return debugValue{}, fmt.Errorf("invalid argument for %s: %s", id.Name, x.typeName())
-		}
-	}
-	return debugValue{}, errDebugExpr
-}
-
-// mapKey converts a literal to a map's key type.
-func mapKey(lit *ast.BasicLit, kt reflect.Type) (reflect.Value, error) {
-	var v any
-	switch lit.Kind {
-	case token.STRING, token.CHAR:
-		s, err := strconv.Unquote(lit.Value)
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		if lit.Kind == token.CHAR {
-			v = []rune(s)[0]
-		} else {
-			v = s
-		}
-	case token.INT:
-		n, err := strconv.ParseInt(lit.Value, 0, 64)
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		v = n
-	case token.FLOAT:
-		f, err := strconv.ParseFloat(lit.Value, 64)
-		if err != nil {
-			return reflect.Value{}, err
-		}
-		v = f
-	default:
-		return reflect.Value{}, errDebugExpr
-	}
-	rv := reflect.ValueOf(v)
-	if !rv.Type().ConvertibleTo(kt) || (rv.Kind() == reflect.String) != (kt.Kind() == reflect.String) {
-		return reflect.Value{}, fmt.Errorf("cannot use %s as a key of type %s", lit.Value, strings.TrimSpace(kt.String()))
-	}
-	return rv.Convert(kt), nil
 }

@@ -35,6 +35,24 @@ ages := map[string]int{"ada": 36}
 """
 
 
+SHAPES_CELL = """import "fmt"
+
+type rect struct{ W, H int }
+
+func (r rect) Area() int { return r.W * r.H }
+
+func measure(n int, xs []int, m map[string]int) int {
+\tp := rect{n, 2}
+\ti := 1
+\treturn n + len(xs) + m["a"] + p.Area() + i
+}
+"""
+
+MEASURE_CELL = """limit := 10
+fmt.Println(measure(3, []int{4, 5, 6}, map[string]int{"a": 7}))
+"""
+
+
 class Debugger:
     """A debug session over a jupyter_client connection, as JupyterLab
     drives one."""
@@ -246,6 +264,47 @@ class DebuggerTest(unittest.TestCase):
         self.d.ok("setBreakpoints", {"source": {"path": func_path}, "breakpoints": []})
         self.assertEqual(self.k.run(CALL_CELL).stdout(), "got 49\n")
         self.d.ok("disconnect", {"restart": False, "terminateDebuggee": True})
+
+    def stop_in_measure(self):
+        """Runs measure with a breakpoint on its return; returns the cell's
+        msg_id, the goroutine and the frame it stopped in."""
+        self.d.start()
+        self.d.set_breakpoints(SHAPES_CELL, [10])
+        self.assertEqual(self.k.run(SHAPES_CELL).reply["status"], "ok")
+        msg_id = self.k.kc.execute(MEASURE_CELL)
+        stopped = self.d.wait_event("stopped")[0]["body"]
+        frame = self.d.top_frame(stopped["threadId"])
+        self.assertEqual((frame["name"], frame["line"]), ("measure", 10))
+        return msg_id, stopped["threadId"], frame
+
+    def test_evaluate_go_expressions_in_a_stopped_frame(self):
+        msg_id, thread, frame = self.stop_in_measure()
+
+        def evaluate(expr, context="repl"):
+            return self.d.request("evaluate", {"expression": expr, "frameId": frame["id"], "context": context})
+
+        for expr, value, typ in [("n*2", "6", "int"), ("len(xs) > 3", "false", "bool"), ("xs[i] + 1", "6", "int"),
+                                 ("p.Area()", "6", "int"), ("fmt.Sprint(m)", '"map[a:7]"', "string"),
+                                 ("float64(n) / 2", "1.5", "float64"), ("limit - n", "7", "int")]:
+            reply = evaluate(expr)
+            self.assertTrue(reply["success"], reply)
+            self.assertEqual((reply["body"]["result"], reply["body"]["type"]), (value, typ), expr)
+        # A hover on a struct expands it.
+        hover = evaluate("p", "hover")["body"]
+        self.assertEqual(hover["type"], "rect")
+        fields = self.d.ok("variables", {"variablesReference": hover["variablesReference"]})["variables"]
+        self.assertEqual([(f["name"], f["value"]) for f in fields], [("W", "3"), ("H", "2")])
+        # What does not compile, or panics, says so and changes nothing.
+        bad = evaluate("n + nosuch")
+        self.assertFalse(bad["success"])
+        self.assertEqual(bad["message"], "cannot evaluate n + nosuch: undefined: nosuch")
+        self.assertIn("expected operand", evaluate("n +")["message"])
+        self.assertIn("index out of range [7] with length 3", evaluate("xs[7]")["message"])
+        self.assertEqual(self.d.locals(frame)["n"]["value"], "3")
+
+        self.d.ok("continue", {"threadId": thread})
+        self.assertEqual(self.d.reply(msg_id)["status"], "ok")
+        self.assertEqual(self.d.stdout(msg_id), "20\n")
 
     def test_variables_panel_without_a_breakpoint(self):
         self.d.start()

@@ -267,7 +267,7 @@ func (dbg *Debugger) skip(e *DebugEvent, n, prev *node) bool {
 	s.mu.Lock()
 	detached := s.detached
 	s.mu.Unlock()
-	if detached || n == nil {
+	if detached || n == nil || e.frame.debug.g.quiet {
 		return true
 	}
 	fset := dbg.interp.fset
@@ -284,22 +284,23 @@ func (dbg *Debugger) skip(e *DebugEvent, n, prev *node) bool {
 		}
 	}
 	g := e.frame.debug.g
+	// A goroutine starts on the line of its go statement, in the funcs the
+	// session wraps its call in: the line stopped the goroutine that ran
+	// the statement, not this one, until it reaches another line.
+	s.mu.Lock()
+	origin, starting := s.origins[g]
+	if starting && (origin.file != file || origin.line != line) {
+		delete(s.origins, g)
+		starting = false
+	}
+	s.mu.Unlock()
 	if e.reason == DebugBreak && g.mode != DebugStepInto && g.mode != DebugStepOver && g.mode != DebugStepOut {
 		if prev != nil && prev.pos.IsValid() {
 			if pf, pl, ok := dbg.where(fset.Position(prev.pos)); ok && pf == file && pl == line {
 				return true
 			}
 		}
-		if prev == nil {
-			// A goroutine starts on the line of its go statement, in the
-			// funcs the session wraps its call in: the line stopped the
-			// goroutine that ran the statement, not this one.
-			s.mu.Lock()
-			origin, ok := s.origins[g]
-			s.mu.Unlock()
-			return ok && origin.file == file && origin.line == line
-		}
-		return false
+		return starting
 	}
 	s.mu.Lock()
 	from, stepping := s.stepFrom[g]

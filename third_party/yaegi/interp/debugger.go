@@ -52,6 +52,8 @@ type debugRoutine struct {
 
 	fDepth int
 	fStep  int
+
+	quiet bool // gopar: evaluates an expression, never stops (debug_eval.go)
 }
 
 // node debug state.

@@ -251,6 +251,11 @@ type Interpreter struct {
 	funcDecls  sync.Map // closure pointer -> *node
 
 	debugger *Debugger
+
+	// gopar: held while a source compiles, so that an expression a
+	// debugger evaluates meanwhile (debug_eval.go) never compiles at the
+	// same time as a cell.
+	compileMu sync.Mutex
 }
 
 const (

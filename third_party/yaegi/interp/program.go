@@ -71,6 +71,8 @@ func (interp *Interpreter) compileSrc(src, name string, inc bool) (*Program, err
 // WARNING: The node must have been parsed using interp.FileSet(). Results are
 // unpredictable otherwise.
 func (interp *Interpreter) CompileAST(n ast.Node) (*Program, error) {
+	interp.compileMu.Lock() // gopar: see debug_eval.go
+	defer interp.compileMu.Unlock()
 	interp.newTypes = interp.newTypes[:0] // gopar: a failed compile defines none
 	// Convert AST.
 	pkgName, root, err := interp.ast(n)
