@@ -227,9 +227,9 @@ func withModules(cfg worker.Config) worker.Config {
 	run := cfg.RunCell
 	cfg.RunCell = func(ctx context.Context, eng worker.Engine, code string) (map[string]any, error) {
 		// A switch to another worker runs the cell there from the start:
-		// what may need one (its %go get lines, its imports) comes before
+		// what may need one (its %go get and %go cgo lines, its imports) comes before
 		// any of its code.
-		code, err := magics.GoGetsFirst(ctx, code, stdoutFile())
+		code, err := magics.GoLinesFirst(ctx, code, stdoutFile())
 		if ctx.Err() != nil {
 			return nil, nil // the worker reports the cell as interrupted
 		}

@@ -15,10 +15,10 @@ func TestGoGetsRunBeforeTheCellsCode(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	cell := "fmt.Println(\"before\")\n%go get example.com/m@v1.0.0\nfmt.Println(\"after\")"
 	var out bytes.Buffer
-	rest, err := GoGetsFirst(context.Background(), cell, &out)
+	rest, err := GoLinesFirst(context.Background(), cell, &out)
 	var ie *modules.ImportError
 	if !errors.As(err, &ie) || ie.Msg != "%go get needs the go command, which is not on the PATH: install Go and restart the kernel" {
-		t.Fatalf("GoGetsFirst = %q, %v; want the one-line error that Go is needed", rest, err)
+		t.Fatalf("GoLinesFirst = %q, %v; want the one-line error that Go is needed", rest, err)
 	}
 	if rest != "" {
 		t.Errorf("the cell's code was handed on after a failed %%go get: %q", rest)
@@ -28,7 +28,7 @@ func TestGoGetsRunBeforeTheCellsCode(t *testing.T) {
 // Cells without a %go get line with a module come back as they were, and
 // nothing runs: %go list, a bare %go get (Run reports its usage in order),
 // a "%go get" inside a Go string, a cell magic's body.
-func TestGoGetsFirstLeavesOtherCells(t *testing.T) {
+func TestGoLinesFirstLeavesOtherCells(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	for _, cell := range []string{
 		"x := 1\n%go list\nfmt.Println(x)",
@@ -37,11 +37,12 @@ func TestGoGetsFirstLeavesOtherCells(t *testing.T) {
 		"s := `\n%go get example.com/m@v1.0.0\n`\nfmt.Println(s)",
 		"%%time\n%go get example.com/m@v1.0.0",
 		"v := %go get example.com/m@v1.0.0",
+		"%go cgo now\nfmt.Println(1)",
 	} {
 		var out bytes.Buffer
-		rest, err := GoGetsFirst(context.Background(), cell, &out)
+		rest, err := GoLinesFirst(context.Background(), cell, &out)
 		if err != nil || rest != cell || out.Len() != 0 {
-			t.Errorf("GoGetsFirst(%q) = %q, %v, printing %q; want the cell unchanged", cell, rest, err, out.String())
+			t.Errorf("GoLinesFirst(%q) = %q, %v, printing %q; want the cell unchanged", cell, rest, err, out.String())
 		}
 	}
 }

@@ -22,33 +22,42 @@ import (
 // the cache does not have it. progress gets a line on what it is doing.
 // "" means this binary already is that worker.
 func Worker(ctx context.Context, pkgs []string, progress io.Writer) (string, error) {
-	need := slices.Sorted(slices.Values(append(Linked(), pkgs...)))
-	need = slices.Compact(need)
 	gobin, err := goCommand(pkgs)
 	if err != nil {
 		return "", err
 	}
-	say := &lineWriter{w: progress, prefix: "[gopar] "}
-	g := &gorun{gobin: gobin}
-	ws, err := findWorkspace(ctx, g)
-	if err != nil {
-		return "", importFailed(pkgs, err)
-	}
-	base, err := baseIdentity()
-	if err != nil {
-		return "", importFailed(pkgs, err)
-	}
-	cache, err := cacheDir()
-	if err != nil {
-		return "", importFailed(pkgs, err)
-	}
-	b := &builder{g: g, ws: ws, need: need, base: base, cache: cache, say: say}
-	bin, err := b.worker(ctx)
+	bin, err := buildWorker(ctx, gobin, append(Linked(), pkgs...), builtWithCgo(), progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
 		return "", importFailed(pkgs, err)
+	}
+	return bin, nil
+}
+
+// buildWorker returns a worker binary with the packages need linked in,
+// built with cgo or without, from the cache or built; "" when that is
+// this binary.
+func buildWorker(ctx context.Context, gobin string, need []string, cgo bool, progress io.Writer) (string, error) {
+	need = slices.Compact(slices.Sorted(slices.Values(need)))
+	g := &gorun{gobin: gobin}
+	ws, err := findWorkspace(ctx, g)
+	if err != nil {
+		return "", err
+	}
+	base, err := baseIdentity()
+	if err != nil {
+		return "", err
+	}
+	cache, err := cacheDir()
+	if err != nil {
+		return "", err
+	}
+	b := &builder{g: g, ws: ws, need: need, cgo: cgo, base: base, cache: cache, say: &lineWriter{w: progress, prefix: "[gopar] "}}
+	bin, err := b.worker(ctx)
+	if err != nil {
+		return "", err
 	}
 	if exe, err := os.Executable(); err == nil && sameFile(exe, bin) {
 		return "", nil
@@ -82,6 +91,7 @@ type builder struct {
 	g     *gorun
 	ws    *workspace
 	need  []string // packages to link, sorted
+	cgo   bool     // build with cgo
 	base  string   // identity of gopar's executable
 	cache string
 	say   *lineWriter
@@ -130,7 +140,14 @@ func (b *builder) build(ctx context.Context, key string, mods []module) error {
 		return errors.New("gopar's source is not in this gopar, next to the gopar executable, above the notebook or in the module cache: install a release of gopar, or gopar with go install, or run it from its source tree")
 	}
 	start := time.Now()
-	b.say.Say("building a worker with %s linked in (cached: later kernels take it from the cache)…", strings.Join(b.need, ", "))
+	what := strings.Join(b.need, ", ") + " linked in"
+	switch {
+	case len(b.need) == 0:
+		what = "cgo"
+	case b.cgo && !builtWithCgo():
+		what += ", and cgo"
+	}
+	b.say.Say("building a worker with %s (cached: later kernels take it from the cache)…", what)
 	final := filepath.Dir(b.binary(key))
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
 		return err
@@ -188,6 +205,9 @@ func (b *builder) build(ctx context.Context, key string, mods []module) error {
 	}
 	flags, env := builtLikeThis()
 	g.env = append(g.env, env...)
+	if b.cgo {
+		g.env = append(g.env, "CGO_ENABLED=1") // the last of a name counts
+	}
 	args := append([]string{"build", "-overlay", filepath.Join(dir, "overlay.json"), "-o", filepath.Join(dir, "gopar")}, flags...)
 	if _, err := g.output(ctx, dir, append(args, goparModule)...); err != nil {
 		return err
@@ -264,4 +284,16 @@ func builtLikeThis() (flags, env []string) {
 		}
 	}
 	return flags, env
+}
+
+// builtWithCgo reports whether this binary was built with cgo.
+func builtWithCgo() bool {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "CGO_ENABLED" {
+				return s.Value == "1"
+			}
+		}
+	}
+	return false
 }

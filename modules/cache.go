@@ -56,8 +56,10 @@ func (b *builder) prune(keep string) {
 func (b *builder) fromCache(key string) {
 	now := time.Now()
 	_ = os.Chtimes(filepath.Dir(b.binary(key)), now, now)
-	if key != linked.key {
+	if key != linked.key && len(b.need) > 0 {
 		b.say.Say("%s: linked in a worker from the cache", strings.Join(b.need, ", "))
+	} else if key != linked.key {
+		b.say.Say("a worker with cgo, from the cache")
 	}
 }
 
@@ -73,7 +75,7 @@ func (b *builder) lookupKey() string {
 	if b.ws.own {
 		dir = "" // every kernel's own module is the same
 	}
-	fmt.Fprintln(h, "gopar module lookup 1", b.base, b.g.gobin, b.ws.goVersion, dir, b.ws.own)
+	fmt.Fprintln(h, "gopar module lookup 2", b.base, b.g.gobin, b.ws.goVersion, dir, b.ws.own, b.cgo)
 	for _, v := range []string{"GOFLAGS", "GOPROXY", "GOPRIVATE", "GONOPROXY", "GOSUMDB", "GONOSUMDB", "GOTOOLCHAIN", "GOWORK"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
@@ -114,7 +116,7 @@ func (b *builder) writeIndex(lookup, key string) {
 
 func (b *builder) buildKey(mods []module) string {
 	h := sha256.New()
-	fmt.Fprintln(h, "gopar worker build 2", b.base, b.ws.goVersion, os.Getenv("GOFLAGS"), sourceDir())
+	fmt.Fprintln(h, "gopar worker build 3", b.base, b.ws.goVersion, os.Getenv("GOFLAGS"), sourceDir(), b.cgo)
 	fmt.Fprintln(h, b.need)
 	for _, m := range mods {
 		fmt.Fprintf(h, "%+v\n", m)

@@ -127,3 +127,10 @@ func cacheDir() (string, error) {
 	}
 	return filepath.Join(dir, "gopar", "modules"), nil
 }
+
+// haveCommand reports whether name is a command on the PATH (or a path to
+// one).
+func haveCommand(name string) bool {
+	_, err := exec.LookPath(name)
+	return err == nil
+}

@@ -83,3 +83,37 @@ func List(ctx context.Context, out io.Writer) error {
 
 // bundled are the modules whose packages cells import without building.
 var bundled = map[string]bool{"golang.org/x/sync": true, "gonum.org/v1/gonum": true, "gonum.org/v1/plot": true}
+
+// Cgo returns a worker binary built with cgo, with the packages linked in
+// this one (%go cgo): the C kernels of gopar/native call C through it, and
+// release binaries are built without it, so that one Linux binary runs
+// everywhere. It needs the go command and a C compiler. "" when this
+// worker has cgo already.
+func Cgo(ctx context.Context, out io.Writer) (string, error) {
+	if builtWithCgo() {
+		fmt.Fprintln(out, "Cells run in a worker built with cgo.")
+		return "", nil
+	}
+	gobin, err := lookGo("%go cgo needs")
+	if err != nil {
+		return "", err
+	}
+	cc, err := (&gorun{gobin: gobin}).output(ctx, startDir, "env", "CC")
+	if err != nil {
+		return "", &ImportError{Msg: firstLines(err.Error(), 6)}
+	}
+	if f := strings.Fields(string(cc)); len(f) == 0 || !haveCommand(f[0]) {
+		return "", &ImportError{Msg: fmt.Sprintf("%%go cgo needs a C compiler (gcc or clang; Xcode's command line tools on macOS), and the go command's CC (%s) is not on the PATH: install one and run %%go cgo again", strings.TrimSpace(string(cc)))}
+	}
+	bin, err := buildWorker(ctx, gobin, Linked(), true, out)
+	if err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", &ImportError{Msg: "building a worker with cgo: " + firstLines(err.Error(), 6)}
+	}
+	if bin == "" {
+		return "", &ImportError{Msg: "the worker built with cgo is this one, which has no cgo"}
+	}
+	return bin, nil
+}

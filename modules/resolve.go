@@ -22,6 +22,9 @@ type module struct {
 // module of it provides: the latest version, unless %go get pinned one)
 // and lists the modules they use.
 func (b *builder) resolve(ctx context.Context) ([]module, error) {
+	if len(b.need) == 0 {
+		return nil, nil // a worker for cgo alone
+	}
 	g := *b.g
 	g.env = b.ws.env()
 	g.progress = b.say

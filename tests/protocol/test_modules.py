@@ -497,5 +497,70 @@ fmt.Println(v, linkedVersion("golang.org/x/sync"))""", timeout=600)
         self.assertEqual(cell.stdout(), want)
 
 
+class CgoWorker(unittest.TestCase):
+    """A gopar built without cgo, as the release binaries are: its C
+    kernels say so, and %go cgo moves the cells to a worker built with cgo
+    from gopar's source, with the go command and the C compiler here."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="gopar-nocgo-")
+        cls.env = dict(os.environ, XDG_CACHE_HOME=os.path.join(cls.dir, "cache"),
+                       GOCACHE=go_env("GOCACHE"), GOMODCACHE=go_env("GOMODCACHE"))
+        cls.gopar = os.path.join(cls.dir, "gopar")
+        subprocess.run(["go", "build", "-o", cls.gopar, "."], cwd=ROOT, env=dict(cls.env, CGO_ENABLED="0"),
+                       capture_output=True, check=True)
+        subprocess.run([cls.gopar, "install", "--user", "--name", "gopar-nocgo"], env=cls.env,
+                       capture_output=True, check=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        subprocess.run([cls.gopar, "uninstall", "--user", "--name", "gopar-nocgo"], env=cls.env, capture_output=True)
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def kernel(self, env=None):
+        k = Kernel(name="gopar-nocgo", env=env or self.env)
+        self.addCleanup(k.close)
+        return k
+
+    def ok(self, k, code, timeout=60):
+        cell = k.run(code, timeout=timeout)
+        self.assertEqual(cell.reply["status"], "ok", (cell.reply, cell.text()))
+        return cell
+
+    def test_go_cgo_runs_the_c_kernels(self):
+        k = self.kernel()
+        cell = self.ok(k, 'import "gopar/native"\n\nfmt.Println(native.CAvailable)\nfmt.Println(native.SumRangeC(1000))')
+        self.assertEqual(cell.stdout(), "false\n0 native: built without cgo: C kernels unavailable\n")
+        # The line runs before the cell's code, which runs once, in the new worker.
+        cell = self.ok(k, 'fmt.Println("ran")\n%go cgo\ns, err := native.SumRangeC(1000)\n'
+                          "fmt.Println(native.CAvailable, s, err, s == native.SumRange(1000))", timeout=900)
+        self.assertIn("[gopar] building a worker with cgo", cell.stdout())
+        self.assertIn("Cells now run in a new worker process", cell.stderr())
+        self.assertEqual(cell.stdout().count("ran\n"), 1, cell.stdout())
+        self.assertRegex(cell.stdout(), r"\[gopar\] built in [\d.]+s\nCells run in a worker built with cgo.\nran\ntrue 499500 <nil> true\n$")
+        self.assertEqual(self.ok(k, "%go cgo").stdout(), "Cells run in a worker built with cgo.\n")
+        # With cgo, and the toolchain that built the worker, %%native loads plugins.
+        cell = self.ok(k, "%%native\nfunc thrice(x int) int { return 3 * x }", timeout=900)
+        self.assertIn("compiled (plugin):", cell.stdout())
+        self.assertEqual(k.value("thrice(5)"), "15")
+        # A second kernel takes the worker from the cache.
+        k2 = self.kernel()
+        cell = self.ok(k2, "%go cgo")
+        self.assertIn("[gopar] a worker with cgo, from the cache", cell.stdout())
+        self.assertNotIn("building", cell.text())
+        self.assertEqual(k2.value('import "gopar/native"\nnative.CAvailable'), "true")
+
+    def test_without_a_c_compiler_one_line_says_so(self):
+        k = self.kernel(dict(self.env, CC="/nonexistent/cc"))
+        self.ok(k, "n := 4")
+        cell = k.run("%go cgo")
+        self.assertEqual(cell.reply["status"], "error")
+        self.assertEqual(cell.reply["evalue"],
+                         "%go cgo needs a C compiler (gcc or clang; Xcode's command line tools on macOS), and the go "
+                         "command's CC (/nonexistent/cc) is not on the PATH: install one and run %go cgo again")
+        self.assertEqual(k.value("n + 1"), "5")
+
+
 if __name__ == "__main__":
     unittest.main()
