@@ -11,6 +11,14 @@ func (e *engine) StartDebug(pathOf func(string) string, stopped func(int, string
 	e.Session.StartDebug(interpreter.DebugOptions{PathOf: pathOf, Stopped: stopped})
 }
 
+func (e *engine) SetBreakpoints(path, code string, bps []worker.DebugBreakpoint) ([]string, error) {
+	specs := make([]interpreter.Breakpoint, len(bps))
+	for i, b := range bps {
+		specs[i] = interpreter.Breakpoint{Line: b.Line, Condition: b.Condition, HitCondition: b.HitCondition, LogMessage: b.LogMessage}
+	}
+	return e.Session.SetBreakpointSpecs(path, code, specs)
+}
+
 func (e *engine) DebugThreads() []worker.DebugThread {
 	var out []worker.DebugThread
 	for _, t := range e.Session.DebugThreads() {

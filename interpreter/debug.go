@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"maps"
 	"sort"
 	"strings"
 	"sync"
@@ -37,13 +36,14 @@ type debugState struct {
 	mu    sync.Mutex
 	codes map[int]string // the source of recent cells, by cell number
 
-	opts        *DebugOptions       // nil while no debugger is on
-	dbg         *interp.Debugger    // attached to in, from the first cell run while on
-	in          *interp.Interpreter //
-	breakpoints map[string][]int    // by cell path
-	maps        map[int]debugMap    // position maps of the sources, by line block
-	paths       map[int]string      // cell number -> path, as computed
-	globals     map[string]string   // the session's variables and their types, as the running cell sees them
+	opts        *DebugOptions           // nil while no debugger is on
+	dbg         *interp.Debugger        // attached to in, from the first cell run while on
+	in          *interp.Interpreter     //
+	breakpoints map[string][]Breakpoint // by cell path
+	hits        map[string]int          // "path:line" -> hits of a breakpoint with a hit condition
+	maps        map[int]debugMap        // position maps of the sources, by line block
+	paths       map[int]string          // cell number -> path, as computed
+	globals     map[string]string       // the session's variables and their types, as the running cell sees them
 	stopped     map[int]*interp.DebugEvent
 	frames      []debugFrame // frame id - 1 -> frame, while goroutines are stopped
 	refs        []debugRef   // variables reference - 1 -> what it expands
@@ -121,7 +121,7 @@ func (s *Session) debugCell(cell int, code string) {
 		// The first cell since the debugger was turned on, or the session
 		// made a new interpreter (a type was redefined).
 		d.in = s.in
-		d.dbg = s.in.AttachDebugger(interp.DebugHooks{Where: d.where, Written: d.written, Event: d.event})
+		d.dbg = s.in.AttachDebugger(interp.DebugHooks{Where: d.where, Written: d.written, Event: d.event, Break: s.debugBreak})
 	} else {
 		old = nil
 	}
@@ -136,7 +136,7 @@ func (s *Session) debugCell(cell int, code string) {
 	for name, g := range s.globals {
 		d.globals[name] = cmp.Or(g.display, g.typeSrc)
 	}
-	dbg, breakpoints := d.dbg, maps.Clone(d.breakpoints)
+	dbg, breakpoints := d.dbg, d.lineBreakpointsLocked()
 	d.mu.Unlock()
 	if old != nil {
 		old.Detach()
@@ -253,7 +253,8 @@ func (s *Session) StartDebug(opts DebugOptions) {
 		return
 	}
 	d.opts = &opts
-	d.breakpoints = map[string][]int{}
+	d.breakpoints = map[string][]Breakpoint{}
+	d.hits = map[string]int{}
 	d.maps = map[int]debugMap{}
 	d.paths = map[int]string{}
 	d.stopped = map[int]*interp.DebugEvent{}
@@ -268,7 +269,7 @@ func (s *Session) StopDebug() {
 	dbg := d.dbg
 	stopped := d.takeStoppedLocked()
 	d.opts, d.dbg, d.in, d.globals = nil, nil, nil, nil
-	d.breakpoints, d.maps, d.paths = nil, nil, nil
+	d.breakpoints, d.hits, d.maps, d.paths = nil, nil, nil, nil
 	d.mu.Unlock()
 	if dbg != nil {
 		dbg.Detach()
@@ -313,11 +314,51 @@ func (s *Session) DebugInterrupted() {
 // whose source is code, and returns those on lines where a statement
 // starts (the others are dropped).
 func (s *Session) SetBreakpoints(path, code string, lines []int) ([]int, error) {
-	valid := statementLines(code)
+	bps := make([]Breakpoint, len(lines))
+	for i, l := range lines {
+		bps[i] = Breakpoint{Line: l}
+	}
+	why, err := s.SetBreakpointSpecs(path, code, bps)
 	var kept []int
-	for _, l := range lines {
-		if valid[l] {
-			kept = append(kept, l)
+	for i, w := range why {
+		if w == "" {
+			kept = append(kept, lines[i])
+		}
+	}
+	return kept, err
+}
+
+// Breakpoint is a line breakpoint with what a front end may add to it.
+type Breakpoint struct {
+	Line int
+	// Condition, a Go boolean expression, stops only when it is true in
+	// the frame.
+	Condition string
+	// HitCondition stops only on the hits it names: "5" or "==5" the
+	// fifth, ">5", ">=5", "<5", "<=5", "%5" every fifth.
+	HitCondition string
+	// LogMessage makes a log point, which prints the message with each
+	// {expression} in it evaluated, and never stops.
+	LogMessage string
+}
+
+// SetBreakpointSpecs replaces the breakpoints of the cell known as path,
+// whose source is code. It returns, for each of bps, "" when it is set,
+// else why not: no statement starts on its line, or its condition, hit
+// condition or log message cannot be read.
+func (s *Session) SetBreakpointSpecs(path, code string, bps []Breakpoint) ([]string, error) {
+	valid := statementLines(code)
+	why := make([]string, len(bps))
+	var kept []Breakpoint
+	for i, b := range bps {
+		switch {
+		case !valid[b.Line]:
+			why[i] = "no statement starts on this line"
+		default:
+			why[i] = b.check()
+		}
+		if why[i] == "" {
+			kept = append(kept, b)
 		}
 	}
 	d := &s.debug
@@ -331,13 +372,30 @@ func (s *Session) SetBreakpoints(path, code string, lines []int) ([]int, error) 
 	} else {
 		d.breakpoints[path] = kept
 	}
-	dbg, all := d.dbg, maps.Clone(d.breakpoints)
+	for key := range d.hits {
+		if strings.HasPrefix(key, path+":") {
+			delete(d.hits, key)
+		}
+	}
+	dbg, all := d.dbg, d.lineBreakpointsLocked()
 	d.mu.Unlock()
 	if dbg != nil {
 		// Funcs of earlier cells: a later cell or a goroutine may call them.
 		dbg.SetLineBreakpoints(all)
 	}
-	return kept, nil
+	return why, nil
+}
+
+// lineBreakpointsLocked are the lines with a breakpoint, by path (d.mu
+// held).
+func (d *debugState) lineBreakpointsLocked() map[string][]int {
+	lines := make(map[string][]int, len(d.breakpoints))
+	for path, bps := range d.breakpoints {
+		for _, b := range bps {
+			lines[path] = append(lines[path], b.Line)
+		}
+	}
+	return lines
 }
 
 // statementLines are the lines of a cell where a statement or a

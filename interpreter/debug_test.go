@@ -3,6 +3,7 @@ package interpreter
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -384,5 +385,130 @@ func TestDebugBreakpointSetBeforeTheDeclaringCellRuns(t *testing.T) {
 	}
 	if err := <-done; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// loopCell calls step five times from a loop; a breakpoint on line 4 is in
+// step.
+const loopCell = `import "fmt"
+
+func step(i int) int {
+	sq := i * i
+	return sq
+}
+
+total := 0
+for i := range 5 {
+	total += step(i)
+}
+fmt.Println("total", total)
+`
+
+// stopsAt runs loopCell with bp and returns the values of i where it
+// stopped, continuing each time, and what the cell printed.
+func stopsAt(t *testing.T, bp Breakpoint) ([]string, string) {
+	t.Helper()
+	s, out, stops := debugSession(t)
+	why, err := s.SetBreakpointSpecs("cell:"+loopCell, loopCell, []Breakpoint{bp})
+	if err != nil || why[0] != "" {
+		t.Fatalf("breakpoint %+v: %q %v", bp, why, err)
+	}
+	done := runAsync(s, loopCell)
+	var at []string
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			return at, out.String()
+		case stop := <-stops:
+			vars, _ := localsOf(t, s, stop.goroutine)
+			at = append(at, vars["i"].Value)
+			if err := s.DebugContinue(stop.goroutine); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func TestDebugConditionalBreakpoint(t *testing.T) {
+	at, out := stopsAt(t, Breakpoint{Line: 4, Condition: "i%2 == 1 && i > 1"})
+	if strings.Join(at, ",") != "3" || out != "total 30\n" {
+		t.Fatalf("stopped with i = %v, printed %q", at, out)
+	}
+}
+
+func TestDebugHitCondition(t *testing.T) {
+	for cond, want := range map[string]string{"3": "2", ">=4": "3,4", "%2": "1,3", "<2": "0"} {
+		if at, _ := stopsAt(t, Breakpoint{Line: 4, HitCondition: cond}); strings.Join(at, ",") != want {
+			t.Errorf("hit condition %s stopped with i = %v, want %s", cond, at, want)
+		}
+	}
+	// With a condition, the hits counted are those where it holds.
+	if at, _ := stopsAt(t, Breakpoint{Line: 4, Condition: "i > 0", HitCondition: "2"}); strings.Join(at, ",") != "2" {
+		t.Errorf("stopped with i = %v, want 2", at)
+	}
+}
+
+func TestDebugLogPoint(t *testing.T) {
+	at, out := stopsAt(t, Breakpoint{Line: 4, LogMessage: "step {i}: {i*i} {{literal}} {fmt.Sprint([]int{i})} {nosuch}"})
+	if len(at) != 0 {
+		t.Fatalf("a log point stopped with i = %v", at)
+	}
+	want := ""
+	for i := range 5 {
+		want += fmt.Sprintf("step %d: %d {literal} [%d] {cannot evaluate nosuch: undefined: nosuch}\n", i, i*i, i)
+	}
+	if out != want+"total 30\n" {
+		t.Fatalf("printed %q, want %q", out, want+"total 30\n")
+	}
+}
+
+func TestDebugBadBreakpointConditions(t *testing.T) {
+	s, out, stops := debugSession(t)
+	why, err := s.SetBreakpointSpecs("cell:"+loopCell, loopCell, []Breakpoint{
+		{Line: 4, Condition: "i >"}, {Line: 5, HitCondition: "often"}, {Line: 4, LogMessage: "{i"}, {Line: 10, Condition: "i + 1"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"the condition is not a Go expression: expected operand", "is not a count", "without its }", ""} {
+		if want == "" && why[i] != "" || !strings.Contains(why[i], want) {
+			t.Errorf("breakpoint %d: %q, want %q", i, why[i], want)
+		}
+	}
+	// A condition that is not a bool stops, and says why.
+	done := runAsync(s, loopCell)
+	stop := <-stops
+	if err := s.DebugPause(0); err != nil {
+		t.Fatal(err)
+	}
+	s.StopDebug()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "breakpoint at line 10: the condition i + 1 is not a bool but int") {
+		t.Fatalf("goroutine %d stopped; printed %q", stop.goroutine, out.String())
+	}
+}
+
+// Turning the debugger off while the cells' goroutine is stopped lets the
+// cell finish as if it had never stopped.
+func TestDebugStopWhileACellIsStopped(t *testing.T) {
+	s, out, stops := debugSession(t)
+	if _, err := s.SetBreakpoints("cell:"+loopCell, loopCell, []int{10}); err != nil {
+		t.Fatal(err)
+	}
+	done := runAsync(s, loopCell)
+	if stop := <-stops; stop.goroutine != 1 {
+		t.Fatalf("stopped %+v", stop)
+	}
+	s.StopDebug()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "total 30\n" {
+		t.Fatalf("printed %q", out.String())
 	}
 }

@@ -34,8 +34,8 @@ type debugState struct {
 	mu          sync.Mutex
 	started     bool
 	seq         int
-	breakpoints map[string][]int  // by cell path, as verified
-	codes       map[string]string // cell path -> source, as dumped
+	breakpoints map[string][]worker.DebugBreakpoint // by cell path, as verified
+	codes       map[string]string                   // cell path -> source, as dumped
 }
 
 type debugRequest struct {
@@ -138,13 +138,15 @@ func (k *Kernel) forwardDebug(command string, args any) (any, error) {
 func debugInitialize(k *Kernel, r debugRequest) (any, error) {
 	k.publishDebugEvent("initialized", map[string]any{})
 	return map[string]any{
-		"supportsConfigurationDoneRequest": true,
-		"supportsEvaluateForHovers":        true,
-		"supportsSetVariable":              false,
-		"supportsConditionalBreakpoints":   false,
-		"supportsStepBack":                 false,
-		"supportsDelayedStackTraceLoading": false,
-		"exceptionBreakpointFilters":       []any{},
+		"supportsConfigurationDoneRequest":  true,
+		"supportsEvaluateForHovers":         true,
+		"supportsSetVariable":               false,
+		"supportsConditionalBreakpoints":    true,
+		"supportsHitConditionalBreakpoints": true,
+		"supportsLogPoints":                 true,
+		"supportsStepBack":                  false,
+		"supportsDelayedStackTraceLoading":  false,
+		"exceptionBreakpointFilters":        []any{},
 	}, nil
 }
 
@@ -156,7 +158,7 @@ func debugAttach(k *Kernel, r debugRequest) (any, error) {
 	k.debug.mu.Lock()
 	k.debug.started = true
 	if k.debug.breakpoints == nil {
-		k.debug.breakpoints = map[string][]int{}
+		k.debug.breakpoints = map[string][]worker.DebugBreakpoint{}
 		k.debug.codes = map[string]string{}
 	}
 	k.debug.mu.Unlock()
@@ -174,8 +176,8 @@ func (k *Kernel) syncDebugger() error {
 		return nil
 	}
 	start := worker.DebugStart{Prefix: debugTmpPrefix(), Suffix: debugSuffix, Seed: debugHashSeed}
-	for path, lines := range d.breakpoints {
-		start.Breakpoints = append(start.Breakpoints, worker.DebugSourceLine{Path: path, Code: d.codes[path], Lines: lines})
+	for path, bps := range d.breakpoints {
+		start.Breakpoints = append(start.Breakpoints, worker.DebugSourceLine{Path: path, Code: d.codes[path], Breakpoints: bps})
 	}
 	d.mu.Unlock()
 	_, err := k.forwardDebug("gopar/start", start)
@@ -207,11 +209,7 @@ func debugInfo(k *Kernel, r debugRequest) (any, error) {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		lines := []map[string]any{}
-		for _, l := range d.breakpoints[p] {
-			lines = append(lines, map[string]any{"line": l})
-		}
-		bps = append(bps, map[string]any{"source": p, "breakpoints": lines})
+		bps = append(bps, map[string]any{"source": p, "breakpoints": d.breakpoints[p]})
 	}
 	d.mu.Unlock()
 	stopped := []int{}
@@ -295,6 +293,7 @@ func debugSetBreakpoints(k *Kernel, r debugRequest) (any, error) {
 		Source struct {
 			Path string `json:"path"`
 		} `json:"source"`
+		Breakpoints []worker.DebugBreakpoint `json:"breakpoints"`
 	}
 	if json.Unmarshal(r.Arguments, &a) != nil || json.Unmarshal(r.Arguments, &parsed) != nil || parsed.Source.Path == "" {
 		return nil, errors.New("setBreakpoints needs a source path")
@@ -317,25 +316,25 @@ func debugSetBreakpoints(k *Kernel, r debugRequest) (any, error) {
 	}
 	var set struct {
 		Breakpoints []struct {
-			Line     int  `json:"line"`
 			Verified bool `json:"verified"`
 		} `json:"breakpoints"`
 	}
 	if raw, ok := body.(json.RawMessage); ok {
 		_ = json.Unmarshal(raw, &set)
 	}
-	var lines []int
-	for _, b := range set.Breakpoints {
-		if b.Verified {
-			lines = append(lines, b.Line)
+	// Kept as asked, to set again in a worker that replaces this one.
+	var kept []worker.DebugBreakpoint
+	for i, b := range set.Breakpoints {
+		if b.Verified && i < len(parsed.Breakpoints) {
+			kept = append(kept, parsed.Breakpoints[i])
 		}
 	}
 	k.debug.mu.Lock()
 	if k.debug.breakpoints != nil {
-		if len(lines) == 0 {
+		if len(kept) == 0 {
 			delete(k.debug.breakpoints, path)
 		} else {
-			k.debug.breakpoints[path] = lines
+			k.debug.breakpoints[path] = kept
 			k.debug.codes[path] = code
 		}
 	}

@@ -24,7 +24,9 @@ type DebugEngine interface {
 	StopDebug()
 	// DebugInterrupted lets stopped goroutines run on into the interrupt.
 	DebugInterrupted()
-	SetBreakpoints(path, code string, lines []int) ([]int, error)
+	// SetBreakpoints returns, for each of bps, "" when it is set, else why
+	// not.
+	SetBreakpoints(path, code string, bps []DebugBreakpoint) ([]string, error)
 	DebugThreads() []DebugThread
 	StoppedGoroutines() []int
 	DebugStack(goroutine int) ([]DebugFrame, error)
@@ -78,9 +80,17 @@ type DebugStart struct {
 
 // DebugSourceLine is the breakpoints of one cell source.
 type DebugSourceLine struct {
-	Path  string `json:"path"`
-	Code  string `json:"code"`
-	Lines []int  `json:"lines"`
+	Path        string            `json:"path"`
+	Code        string            `json:"code"`
+	Breakpoints []DebugBreakpoint `json:"breakpoints"`
+}
+
+// DebugBreakpoint is a source breakpoint as the protocol has it.
+type DebugBreakpoint struct {
+	Line         int    `json:"line"`
+	Condition    string `json:"condition,omitempty"`
+	HitCondition string `json:"hitCondition,omitempty"`
+	LogMessage   string `json:"logMessage,omitempty"`
 }
 
 // CellPath names a cell's source as JupyterLab does: prefix, the Murmur2
@@ -136,11 +146,9 @@ type debugArgs struct {
 	Source             struct {
 		Path string `json:"path"`
 	} `json:"source"`
-	Breakpoints []struct {
-		Line int `json:"line"`
-	} `json:"breakpoints"`
-	SingleThread bool   `json:"singleThread"` // continue: only ThreadID
-	Code         string `json:"code"`         // setBreakpoints: the cell's source, added by the kernel
+	Breakpoints  []DebugBreakpoint `json:"breakpoints"`
+	SingleThread bool              `json:"singleThread"` // continue: only ThreadID
+	Code         string            `json:"code"`         // setBreakpoints: the cell's source, added by the kernel
 }
 
 // debugger is the worker's debug state.
@@ -197,7 +205,7 @@ func (s *server) debugRequest(raw json.RawMessage) (any, error) {
 		}
 		eng.StartDebug(func(code string) string { return CellPath(st.Prefix, st.Suffix, st.Seed, code) }, s.debugStopped)
 		for _, b := range st.Breakpoints {
-			if _, err := eng.SetBreakpoints(b.Path, b.Code, b.Lines); err != nil {
+			if _, err := eng.SetBreakpoints(b.Path, b.Code, b.Breakpoints); err != nil {
 				return nil, err
 			}
 		}
@@ -209,25 +217,17 @@ func (s *server) debugRequest(raw json.RawMessage) (any, error) {
 		eng.StopDebug()
 		return nil, nil
 	case "setBreakpoints":
-		lines := make([]int, 0, len(a.Breakpoints))
-		for _, b := range a.Breakpoints {
-			lines = append(lines, b.Line)
-		}
-		set, err := eng.SetBreakpoints(a.Source.Path, a.Code, lines)
+		why, err := eng.SetBreakpoints(a.Source.Path, a.Code, a.Breakpoints)
 		if err != nil {
 			return nil, err
 		}
-		verified := map[int]bool{}
-		for _, l := range set {
-			verified[l] = true
-		}
-		bps := make([]map[string]any, 0, len(lines))
-		for _, l := range lines {
-			b := map[string]any{"verified": verified[l], "line": l, "source": map[string]any{"path": a.Source.Path}}
-			if !verified[l] {
-				b["message"] = "no statement starts on this line"
+		bps := make([]map[string]any, 0, len(a.Breakpoints))
+		for i, b := range a.Breakpoints {
+			set := map[string]any{"verified": why[i] == "", "line": b.Line, "source": map[string]any{"path": a.Source.Path}}
+			if why[i] != "" {
+				set["message"] = why[i]
 			}
-			bps = append(bps, b)
+			bps = append(bps, set)
 		}
 		return map[string]any{"breakpoints": bps}, nil
 	case "threads":

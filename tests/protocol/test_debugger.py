@@ -53,6 +53,20 @@ fmt.Println(measure(3, []int{4, 5, 6}, map[string]int{"a": 7}))
 """
 
 
+STEP_CELL = """func step(i int) int {
+\tsq := i * i
+\treturn sq
+}
+"""
+
+LOOP_CELL = """total := 0
+for i := range 5 {
+\ttotal += step(i)
+}
+fmt.Println("total", total)
+"""
+
+
 class Debugger:
     """A debug session over a jupyter_client connection, as JupyterLab
     drives one."""
@@ -134,6 +148,7 @@ class Debugger:
         caps = self.ok("initialize", {"clientID": "jupyterlab", "adapterID": "go", "pathFormat": "path",
                                       "linesStartAt1": True, "columnsStartAt1": True})
         assert caps["supportsConfigurationDoneRequest"], caps
+        self.caps = caps
         self.ok("attach")
         self.ok("configurationDone")
         info = self.ok("debugInfo")
@@ -305,6 +320,58 @@ class DebuggerTest(unittest.TestCase):
         self.d.ok("continue", {"threadId": thread})
         self.assertEqual(self.d.reply(msg_id)["status"], "ok")
         self.assertEqual(self.d.stdout(msg_id), "20\n")
+
+    def test_conditional_breakpoints_hit_conditions_and_log_points(self):
+        self.d.start()
+        for cap in ["supportsConditionalBreakpoints", "supportsHitConditionalBreakpoints", "supportsLogPoints"]:
+            self.assertTrue(self.d.caps[cap], cap)
+        self.assertEqual(self.k.run('import "fmt"').reply["status"], "ok")
+        path = self.d.ok("dumpCell", {"code": STEP_CELL})["sourcePath"]
+
+        def set_breakpoints(*bps):
+            return self.d.ok("setBreakpoints", {"source": {"path": path}, "breakpoints": list(bps)})["breakpoints"]
+
+        # What cannot be read is refused, and says why.
+        bad = set_breakpoints({"line": 2, "condition": "i >"}, {"line": 3, "hitCondition": "often"},
+                              {"line": 3, "logMessage": "sq={sq"})
+        self.assertEqual([b["verified"] for b in bad], [False, False, False])
+        self.assertIn("the condition is not a Go expression", bad[0]["message"])
+        self.assertIn("not a count", bad[1]["message"])
+        self.assertIn("without its }", bad[2]["message"])
+        self.assertEqual(self.k.run(STEP_CELL).reply["status"], "ok")
+
+        def stops(code):
+            """Runs code, continuing each stop; the values of i where it
+            stopped, and what it printed."""
+            msg_id = self.k.kc.execute(code)
+            at = []
+            while True:
+                self.d.drain()
+                reply = [m for m in self.d.outputs.get(msg_id, []) if m["msg_type"] == "status"
+                         and m["content"]["execution_state"] == "idle"]
+                if reply:
+                    return at, self.d.stdout(msg_id)
+                found = [e for e in self.d.events if e["event"] == "stopped"]
+                if not found:
+                    self.d.drain(timeout=0.1)
+                    continue
+                self.d.events.remove(found[0])
+                thread = found[0]["body"]["threadId"]
+                at.append(self.d.locals(self.d.top_frame(thread))["i"]["value"])
+                self.d.ok("continue", {"threadId": thread})
+
+        self.assertEqual([b["verified"] for b in set_breakpoints({"line": 2, "condition": "i%2 == 1"})], [True])
+        self.assertEqual(stops(LOOP_CELL), (["1", "3"], "total 30\n"))
+        set_breakpoints({"line": 2, "hitCondition": "4"})
+        self.assertEqual(stops(LOOP_CELL), (["3"], "total 30\n"))
+        set_breakpoints({"line": 2, "condition": "i > 0", "hitCondition": "%2"})
+        self.assertEqual(stops(LOOP_CELL), (["2", "4"], "total 30\n"))
+        # A log point prints, with each {expression} evaluated, and never stops.
+        set_breakpoints({"line": 3, "logMessage": "step({i}) = {sq}"})
+        self.assertEqual(stops(LOOP_CELL), ([], "".join("step(%d) = %d\n" % (i, i * i) for i in range(5)) + "total 30\n"))
+        info = self.d.ok("debugInfo")
+        self.assertEqual([b["breakpoints"] for b in info["breakpoints"] if b["source"] == path],
+                         [[{"line": 3, "logMessage": "step({i}) = {sq}"}]])
 
     def test_variables_panel_without_a_breakpoint(self):
         self.d.start()

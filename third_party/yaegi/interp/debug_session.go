@@ -25,6 +25,9 @@ type DebugHooks struct {
 	// Written reports whether a node at pos is one the user wrote, not one
 	// of the code the session wraps it in.
 	Written func(pos token.Position) bool
+	// Break, when set, is asked on the goroutine that reached a line
+	// breakpoint whether it stops there (a condition, a log point).
+	Break func(*DebugEvent) bool
 	// Event is called for every stop, on the goroutine that stopped,
 	// before it waits to be resumed; and when a goroutine starts or ends.
 	Event func(*DebugEvent)
@@ -300,7 +303,10 @@ func (dbg *Debugger) skip(e *DebugEvent, n, prev *node) bool {
 				return true
 			}
 		}
-		return starting
+		if starting {
+			return true
+		}
+		return s.hooks.Break != nil && !s.hooks.Break(e)
 	}
 	s.mu.Lock()
 	from, stepping := s.stepFrom[g]

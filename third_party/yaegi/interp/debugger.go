@@ -294,6 +294,9 @@ func (dbg *Debugger) enterCall(nFunc, nCall *node, f *frame) {
 // mark exit from a function call.
 func (dbg *Debugger) exitCall(nFunc, nCall *node, f *frame) {
 	_ = nFunc // ignore unused, so exitCall can have the same signature as enterCall
+	if f.debug == nil {
+		return // gopar: the root frame, after Detach
+	}
 
 	f.debug.g.fDepth--
 
@@ -305,6 +308,9 @@ func (dbg *Debugger) exitCall(nFunc, nCall *node, f *frame) {
 
 // called by the interpreter prior to executing the node.
 func (dbg *Debugger) exec(n *node, f *frame) (stop bool) {
+	if f.debug == nil {
+		return false // gopar: the root frame, after Detach
+	}
 	prev := f.debug.node // gopar: for skip
 	f.debug.node = n
 
