@@ -175,14 +175,23 @@ func %[2]s(x any) %[3]s {
 }
 
 // typeParamAssert gives the comma-ok and the panicking assertion to a
-// type parameter, instantiated with it: an instance's value type may be
+// type parameter or a type made of one, instantiated with it: an instance's value type may be
 // boxed (lower_box.go), which x.(T) alone misses. (The helpers' own type
 // parameter has an unlikely name, as _goparMin's has; the panicking one
 // does not call the other: yaegi fails on a generic call in a generic
 // body that is never instantiated.)
 func (l *lowerer) typeParamAssert(t types.Type) (okName, mustName string, ok bool) {
-	tp, isParam := t.(*types.TypeParam)
-	if !isParam {
+	var arg string
+	if tp, isParam := t.(*types.TypeParam); isParam {
+		arg = typeParamName(tp.Obj().Name())
+	} else if mentionsTypeParam(t) {
+		// A type made of the type parameters of the generic func the
+		// assertion is in (x.(Cons[T])): a helper of its own, written at
+		// the top level, could not name them.
+		if arg, ok = l.s.typeSource(t, l.pkg); !ok {
+			return "", "", false
+		}
+	} else {
 		return "", "", false
 	}
 	okName = fmt.Sprintf("_goparAssertTP%d", l.cellNo)
@@ -217,8 +226,7 @@ func %[2]s[_goparT any](x any) _goparT {
 }
 `, okName, mustName))
 	}
-	arg := "[" + typeParamName(tp.Obj().Name()) + "]"
-	return okName + arg, mustName + arg, true
+	return okName + "[" + arg + "]", mustName + "[" + arg + "]", true
 }
 
 // helperFunc is the func expression of a helper's name, which may be

@@ -16,7 +16,9 @@ func (l *lowerer) lowerGeneric(root ast.Node) {
 		if tp, ok := t.(*types.TypeParam); ok {
 			return typeParamName(tp.Obj().Name()), true
 		}
-		return l.s.typeSource(t, l.pkg)
+		// Written where the use is: a type declared in the func that
+		// uses the generic func is named there.
+		return l.s.typeSourceLocal(t, l.pkg)
 	})
 }
 

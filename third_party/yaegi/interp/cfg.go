@@ -405,6 +405,15 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					// it breaks constant folding.
 				case keyValueExpr, typeAssertExpr, indexExpr:
 					c.typ = n.typ
+				case callExpr:
+					// An explicitly instantiated generic func (Map[a, b](xs, f))
+					// is instantiated when the call is compiled, not before.
+					if k := c.child[0].kind; k == indexExpr || k == indexListExpr {
+						break
+					}
+					if c.typ, err = nodeType(interp, sc, c); err != nil {
+						return false
+					}
 				default:
 					if c.ident == nilIdent {
 						c.typ = sc.getType(nilIdent)
@@ -984,11 +993,21 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.typ = t
 					return
 				}
+				if c1.typ == nil {
+					// A type argument that is an instance itself
+					// (F[Pair[K, V]]()) is made here.
+					if c1.typ, err = nodeType(interp, sc, c1); err != nil {
+						return
+					}
+				}
 				// err is the walk's: declaring one here hid genAST's error,
 				// leaving the node without a type to crash on later.
 				var g *node
 				var found bool
 				if g, found, err = genAST(sc, t.node.anc, []*itype{c1.typ}); err != nil {
+					return
+				}
+				if err = typeOfInstance(interp, sc, g, found); err != nil {
 					return
 				}
 				if !found {
@@ -1174,6 +1193,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				if g, found, err = genAST(sc, fun, lt); err != nil {
 					return
 				}
+				if err = typeOfInstance(interp, sc, g, found); err != nil {
+					return
+				}
 				if !found {
 					_, err = interp.cfg(g, fun.scope, importPath, pkgName)
 					if err != nil {
@@ -1220,7 +1242,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.findex = notInFrame
 					n.val = nil
 					switch bname {
-					case "unsafe.alignOf", "unsafe.Offsetof", "unsafe.Sizeof":
+					case bltnAlignof, bltnOffsetof, bltnSizeof:
 						n.gen = nop
 					}
 				case n.anc.kind == returnStmt:
@@ -1365,6 +1387,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					}
 					// Generate an instantiated AST from the generic function one.
 					if g, found, err = genAST(sc, fun, types); err != nil {
+						break
+					}
+					if err = typeOfInstance(interp, sc, g, found); err != nil {
 						break
 					}
 					if !found {
@@ -1890,7 +1915,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					} else {
 						n.typ = valueTOf(fixPossibleConstType(s.Type()), withUntyped(isValueUntyped(s)))
 						n.rval = s
-						if pkg == "unsafe" && (name == "AlignOf" || name == "Offsetof" || name == "Sizeof") {
+						if pkg == "unsafe" && (name == "Alignof" || name == "Offsetof" || name == "Sizeof") {
 							n.sym = &symbol{kind: bltnSym, node: n, rval: s}
 							n.ident = pkg + "." + name
 						}
@@ -2617,8 +2642,8 @@ func (n *node) isType(sc *scope) bool {
 		// its type's id, which no scope holds when it is not a plain
 		// identifier (main.myint, interface {}, func(int) int).
 		return n.typ != nil && n.typ.id() == n.ident && strings.ContainsAny(n.ident, ". {[(*")
-	case indexExpr:
-		// Maybe a generic type.
+	case indexExpr, indexListExpr:
+		// Maybe a generic type (Pair[K, V] as well as List[T]).
 		sym, _, ok := sc.lookup(n.child[0].ident)
 		return ok && sym.kind == typeSym
 	}
@@ -3227,23 +3252,59 @@ func isBlank(n *node) bool {
 	return n.ident == "_"
 }
 
-func alignof(n *node) {
-	n.gen = nop
-	n.typ = n.scope.getType("uintptr")
-	n.rval = reflect.ValueOf(uintptr(n.child[1].typ.TypeOf().Align()))
+// typeOfInstance gives a generic func's instance its type when it is called
+// while it is being compiled (a recursive generic func, or one calling
+// another that calls it back), before its declaration has a type.
+func typeOfInstance(interp *Interpreter, sc *scope, g *node, found bool) (err error) {
+	if found && g.typ == nil {
+		g.typ, err = nodeType(interp, sc, g.child[2])
+	}
+	return err
 }
 
-func offsetof(n *node) {
+// The unsafe builtins are constants of their operand's type: the operand
+// is not evaluated (gopar: Sizeof(f()) called f), and the result lives in
+// the node, not in a frame slot.
+func unsafeConst(n *node, v uintptr) {
 	n.gen = nop
+	n.findex = notInFrame
+	n.start = n
 	n.typ = n.scope.getType("uintptr")
+	n.rval = reflect.ValueOf(v)
+}
+
+func alignof(n *node) {
+	unsafeConst(n, uintptr(n.child[1].typ.TypeOf().Align()))
+}
+
+// offsetof is the offset of a field within the struct its selector names,
+// through embedded structs for a promoted field (gopar: those, and every
+// struct declared in the interpreter, had no offset).
+func offsetof(n *node) {
 	c1 := n.child[1]
-	if field, ok := c1.child[0].typ.rtype.FieldByName(c1.child[1].ident); ok {
-		n.rval = reflect.ValueOf(field.Offset)
+	base, name := c1.child[0].typ, c1.child[1].ident
+	rt := base.TypeOf()
+	for rt.Kind() == reflect.Ptr {
+		rt = rt.Elem()
 	}
+	index := base.lookupField(name)
+	if len(index) == 0 && rt.Kind() == reflect.Struct {
+		if f, ok := rt.FieldByName(name); ok {
+			index = f.Index
+		}
+	}
+	var off uintptr
+	for _, i := range index {
+		for rt.Kind() == reflect.Ptr {
+			rt = rt.Elem()
+		}
+		f := rt.Field(i)
+		off += f.Offset
+		rt = f.Type
+	}
+	unsafeConst(n, off)
 }
 
 func sizeof(n *node) {
-	n.gen = nop
-	n.typ = n.scope.getType("uintptr")
-	n.rval = reflect.ValueOf(n.child[1].typ.TypeOf().Size())
+	unsafeConst(n, n.child[1].typ.TypeOf().Size())
 }

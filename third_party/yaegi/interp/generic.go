@@ -324,9 +324,44 @@ func checkConstraint(it, ct *itype) error {
 		}
 	}
 	for _, c := range ct.ulconstraint {
+		if mentionsTypeParam(c, nil) {
+			// ~map[K]V, ~[]E: the type parameters it names are bound by the
+			// same instantiation, so it cannot be compared yet. gopar: it
+			// was, against the parameters themselves, and always failed.
+			return nil
+		}
 		if it.underlying().equals(c) || it.matchDefault(c) {
 			return nil
 		}
 	}
 	return it.node.cfgErrorf("%s does not implement %s", it.id(), ct.id())
+}
+
+// mentionsTypeParam reports whether t is built from a type parameter.
+func mentionsTypeParam(t *itype, seen map[*itype]bool) bool {
+	if t == nil || seen[t] {
+		return false
+	}
+	if t.cat == genericT {
+		return true
+	}
+	if seen == nil {
+		seen = map[*itype]bool{}
+	}
+	seen[t] = true
+	if t.cat == linkedT && t.name != "" {
+		// A defined type is complete in itself.
+		return false
+	}
+	for _, u := range append([]*itype{t.key, t.val, t.recv}, append(t.arg, t.ret...)...) {
+		if mentionsTypeParam(u, seen) {
+			return true
+		}
+	}
+	for _, f := range t.field {
+		if mentionsTypeParam(f.typ, seen) {
+			return true
+		}
+	}
+	return false
 }

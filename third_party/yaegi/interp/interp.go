@@ -237,6 +237,12 @@ type Interpreter struct {
 	roots    []*node
 	generic  map[string]*node
 
+	// instances counts the generic type instances being built, and
+	// instanceMethods holds the methods of instances built meanwhile, which
+	// are compiled once every instance they may use is complete.
+	instances       int
+	instanceMethods []func() error
+
 	hooks *hooks // symbol hooks
 
 	// gopar: the defined types of compiled sources, by reflect type, for

@@ -2724,8 +2724,10 @@ func _return(n *node) {
 			// No additional runtime operation is necessary for constants (not in frame) or
 			// binary expressions (stored directly at the right location in frame).
 			n.exec = nil
-		case isCall(child[0]) && n.child[0].typ.id() == def.typ.ret[0].id():
-			// Calls are optmized as long as no type conversion is involved.
+		case isCall(child[0]) && !child[0].rval.IsValid() && n.child[0].typ.id() == def.typ.ret[0].id():
+			// Calls are optmized as long as no type conversion is involved,
+			// except calls folded to a constant (gopar: return
+			// unsafe.Sizeof(x) returned 0), which are in no frame slot.
 			n.exec = nil
 		default:
 			// Regular return: store the value to return at to start of the frame.

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gopar/gopar/third_party/yaegi/internal/unsafe2"
 )
@@ -137,6 +138,7 @@ type itype struct {
 	incomplete   bool          // true if type must be parsed again (out of order declarations)
 	untyped      bool          // true for a literal value (string or number)
 	isBinMethod  bool          // true if the type refers to a bin method function
+	pending      bool          // a generic instance declared while its definition is built
 }
 
 type generic struct{}
@@ -1104,7 +1106,7 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 		err = n.cfgErrorf("type definition not implemented: %s", n.kind)
 	}
 
-	if err == nil && t != nil && t.cat == nilT && !t.incomplete {
+	if err == nil && t != nil && t.cat == nilT && !t.incomplete && !t.pending {
 		err = n.cfgErrorf("use of untyped nil %s", t.name)
 	}
 
@@ -1135,23 +1137,95 @@ func genType(interp *Interpreter, sc *scope, name string, lt *itype, types []*it
 	if err != nil {
 		return nil, err
 	}
+	// gopar: the instance is declared before its definition is built, as
+	// the compiler does: a definition may reach it again through another
+	// generic type (List[T] holds a Cons[T] which holds a List[T]), which
+	// instantiated it again, for ever. Its placeholder becomes the type.
+	decl := &itype{pending: true, node: g.lastChild(), scope: sc}
+	sym := &symbol{index: -1, kind: typeSym, typ: decl, node: g}
+	names := []string{name, g.child[0].ident}
+	restore := declareInstance(sc, lt.scope, names, sym)
+	interp.instances++
 	t, err = nodeType2(interp, sc, g.lastChild(), seen)
+	interp.instances--
 	if err != nil {
+		restore()
+		interp.instanceMethods = nil
 		return nil, err
 	}
-	lt.instance = append(lt.instance, t)
-	// Add generated symbol in the scope of generic source and user.
-	sc.sym[name] = &symbol{index: -1, kind: typeSym, typ: t, node: g}
-	if lt.scope.sym[name] == nil {
-		lt.scope.sym[name] = sc.sym[name]
+	ptr := decl.ptr
+	*decl = *t
+	decl.pending = false
+	switch {
+	case ptr != nil:
+		// A pointer to the instance was made while it was built.
+		decl.ptr, ptr.val, ptr.str = ptr, decl, "*"+decl.str
+	case decl.ptr != nil && decl.ptr.val == t:
+		decl.ptr.val = decl
 	}
+	t = decl
+	g.lastChild().typ = t
+	for _, n := range names {
+		if s := sc.sym[n]; s != nil && s.kind == typeSym {
+			s.typ = t
+		}
+	}
+	sym.typ = t
+	lt.instance = append(lt.instance, t)
 
+	// The methods are compiled when no instance is pending: a method of
+	// List[T] may select fields of an Element[T] still being built.
 	for _, nod := range lt.method {
-		if err := genMethod(interp, sc, t, nod, types); err != nil {
+		nod := nod
+		interp.instanceMethods = append(interp.instanceMethods, func() error {
+			return genMethod(interp, sc, t, nod, types)
+		})
+	}
+	if interp.instances > 0 {
+		return t, nil
+	}
+	for len(interp.instanceMethods) > 0 {
+		gen := interp.instanceMethods[0]
+		interp.instanceMethods = interp.instanceMethods[1:]
+		if err := gen(); err != nil {
+			interp.instanceMethods = nil
 			return nil, err
 		}
 	}
-	return t, err
+	return t, nil
+}
+
+// declareInstance declares sym under names in sc and, where they are free,
+// in the generic type's own scope; the returned func undoes it.
+func declareInstance(sc, declScope *scope, names []string, sym *symbol) (restore func()) {
+	type saved struct {
+		s    *scope
+		name string
+		old  *symbol
+		had  bool
+	}
+	var undo []saved
+	set := func(s *scope, n string) {
+		old, had := s.sym[n]
+		undo = append(undo, saved{s, n, old, had})
+		s.sym[n] = sym
+	}
+	for _, n := range names {
+		set(sc, n)
+		if declScope != sc && declScope.sym[n] == nil {
+			set(declScope, n)
+		}
+	}
+	return func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			u := undo[i]
+			if u.had {
+				u.s.sym[u.name] = u.old
+			} else {
+				delete(u.s.sym, u.name)
+			}
+		}
+	}
 }
 
 func genMethod(interp *Interpreter, sc *scope, t *itype, nod *node, types []*itype) error {
@@ -2077,88 +2151,91 @@ var (
 	constVal           = reflect.TypeOf((*constant.Value)(nil)).Elem()
 )
 
+// refTypeContext is the state of building the reflect types of a group of
+// types that may refer to each other. gopar: reflect cannot make recursive
+// types, so a field that refers to a struct not built yet gets a
+// placeholder type, patched in place once every struct of the group is
+// built. yaegi patched every placeholder with the one type the recursion
+// started from, and built a pointer's target while its referrer was
+// unfinished, so a target holding the referrer by value (Element.list
+// *List, List.root Element) got a placeholder of the wrong size: types
+// that refer to each other failed with "reflect.Set: value of type ... is
+// not assignable", or worse.
 type refTypeContext struct {
-	defined map[string]*itype
-
-	// refs keeps track of all the places (in the same type recursion) where the
-	// type name (as key) is used as a field of another (or possibly the same) struct
-	// type. Each of these fields will then live as an unsafe2.dummy type until the
-	// whole recursion is fully resolved, and the type is fixed.
-	refs map[string][]*itype
-
-	// When we detect for the first time that we are in a recursive type (thanks to
-	// defined), we keep track of the first occurrence of the type where the recursion
-	// started, so we can restart the last step that fixes all the types from the same
-	// "top-level" point.
-	rect       *itype
-	rebuilding bool
-	slevel     int
+	building map[string]bool   // named structs being built, by name
+	built    map[string]*itype // named structs built in this context
+	later    []*itype          // structs a pointer reached while a struct was built
+	holes    []refHole         // fields holding a placeholder
+	slevel   int               // depth of structs being built
 }
 
-// Clone creates a copy of the ref type context.
-func (c *refTypeContext) Clone() *refTypeContext {
-	return &refTypeContext{defined: c.defined, refs: c.refs, rebuilding: c.rebuilding}
+// refHole is a field of a struct whose reflect type holds a placeholder.
+type refHole struct {
+	s     *itype
+	index int
 }
 
-func (c *refTypeContext) isComplete() bool {
-	for _, t := range c.defined {
-		if t.rtype == nil {
-			return false
-		}
+// placeholders are the stand-ins for structs not built yet, one per struct
+// name, so that two structs of one shape whose fields point to different
+// types do not share a reflect type before they are patched.
+var placeholders sync.Map // name -> reflect.Type
+
+func placeholderFor(name string) reflect.Type {
+	if rt, ok := placeholders.Load(name); ok {
+		return rt.(reflect.Type)
 	}
-	return true
+	rt := reflect.StructOf([]reflect.StructField{{
+		Name: "Placeholder",
+		Type: unsafe2.DummyType,
+		Tag:  reflect.StructTag(`yaegi:"` + strconv.Quote(name) + `"`),
+	}})
+	rt1, _ := placeholders.LoadOrStore(name, rt)
+	return rt1.(reflect.Type)
 }
 
-func (t *itype) fixDummy(typ reflect.Type) reflect.Type {
-	if typ == unsafe2.DummyType {
-		return t.rtype
-	}
-	switch typ.Kind() {
-	case reflect.Array:
-		return reflect.ArrayOf(typ.Len(), t.fixDummy(typ.Elem()))
-	case reflect.Chan:
-		return reflect.ChanOf(typ.ChanDir(), t.fixDummy(typ.Elem()))
-	case reflect.Func:
-		in := make([]reflect.Type, typ.NumIn())
-		for i := range in {
-			in[i] = t.fixDummy(typ.In(i))
-		}
-		out := make([]reflect.Type, typ.NumOut())
-		for i := range out {
-			out[i] = t.fixDummy(typ.Out(i))
-		}
-		return reflect.FuncOf(in, out, typ.IsVariadic())
+// holdsPlaceholder reports whether rt is, or is made of, a placeholder,
+// not looking into structs, which are patched in place.
+func holdsPlaceholder(rt reflect.Type) bool {
+	switch rt.Kind() {
+	case reflect.Ptr, reflect.Slice, reflect.Array, reflect.Chan:
+		return holdsPlaceholder(rt.Elem())
 	case reflect.Map:
-		return reflect.MapOf(t.fixDummy(typ.Key()), t.fixDummy(typ.Elem()))
-	case reflect.Ptr:
-		return reflect.PtrTo(t.fixDummy(typ.Elem()))
-	case reflect.Slice:
-		return reflect.SliceOf(t.fixDummy(typ.Elem()))
-	case reflect.Struct:
-		fields := make([]reflect.StructField, typ.NumField())
-		for i := range fields {
-			fields[i] = typ.Field(i)
-			fields[i].Type = t.fixDummy(fields[i].Type)
+		return holdsPlaceholder(rt.Key()) || holdsPlaceholder(rt.Elem())
+	case reflect.Func:
+		for i := 0; i < rt.NumIn(); i++ {
+			if holdsPlaceholder(rt.In(i)) {
+				return true
+			}
 		}
-		return reflect.StructOf(fields)
+		for i := 0; i < rt.NumOut(); i++ {
+			if holdsPlaceholder(rt.Out(i)) {
+				return true
+			}
+		}
+	case reflect.Struct:
+		if rt.NumField() == 1 && rt.Field(0).Type == unsafe2.DummyType {
+			return true
+		}
 	}
-	return typ
+	return false
+}
+
+func isNamedStruct(t *itype) bool {
+	return t.cat == structT && t.name != ""
 }
 
 // RefType returns a reflect.Type representation from an interpreter type.
 // In simple cases, reflect types are directly mapped from the interpreter
 // counterpart.
-// For recursive named struct or interfaces, as reflect does not permit to
-// create a recursive named struct, a dummy type is set temporarily for each recursive
-// field. When done, the dummy type fields are updated with the original reflect type
-// pointer using unsafe. We thus obtain a usable recursive type definition, except
-// for string representation, as created reflect types are still unnamed.
+// For recursive named structs, as reflect does not permit to create a
+// recursive type, a placeholder is set temporarily for each recursive
+// field (see refTypeContext). We thus obtain a usable recursive type
+// definition, except for string representation, as created reflect types
+// are still unnamed.
 func (t *itype) refType(ctx *refTypeContext) reflect.Type {
-	if ctx == nil {
-		ctx = &refTypeContext{
-			defined: map[string]*itype{},
-			refs:    map[string][]*itype{},
-		}
+	top := ctx == nil
+	if top {
+		ctx = &refTypeContext{building: map[string]bool{}, built: map[string]*itype{}}
 	}
 	if t.incomplete || t.cat == nilT {
 		var err error
@@ -2166,50 +2243,67 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 			panic(err)
 		}
 	}
-	name := t.path + "/" + t.name
-
-	if t.rtype != nil && !ctx.rebuilding {
+	if t.rtype != nil {
 		return t.rtype
 	}
-	if dt := ctx.defined[name]; dt != nil {
-		// We get here when we are a struct field, and our type name has already been
-		// seen at least once in one of our englobing structs. i.e. there's at least one
-		// level of type recursion.
-		if dt.rtype != nil {
-			t.rtype = dt.rtype
-			return dt.rtype
+	rt := t.buildRefType(ctx)
+	if top {
+		ctx.complete()
+	}
+	return rt
+}
+
+// complete builds the structs that were left for later, then patches the
+// fields that hold placeholders, now that every struct they name exists.
+func (ctx *refTypeContext) complete() {
+	for len(ctx.later) > 0 {
+		v := ctx.later[0]
+		ctx.later = ctx.later[1:]
+		if v.rtype == nil {
+			v.buildRefType(ctx)
 		}
+	}
+	for _, h := range ctx.holes {
+		ft := h.s.field[h.index].typ.refType(nil)
+		unsafe2.SetFieldType(h.s.rtype, h.index, ft)
+	}
+	ctx.holes = nil
+}
 
-		// The recursion has not been fully resolved yet.
-		// To indicate that a rebuild is needed on the englobing struct,
-		// return a dummy field type and create an empty entry.
-		flds := ctx.refs[name]
-		ctx.rect = dt
-
-		// We know we are used as a field by someone, but we don't know by who
-		// at this point in the code, so we just mark it as an empty *itype for now.
-		// We'll complete the *itype in the caller.
-		ctx.refs[name] = append(flds, (*itype)(nil))
-		return unsafe2.DummyType
+// buildRefType makes t's reflect type, storing it in t unless it still
+// holds a placeholder.
+func (t *itype) buildRefType(ctx *refTypeContext) reflect.Type {
+	name := t.path + "/" + t.name
+	if isNamedStruct(t) {
+		if ctx.building[name] {
+			// Reached again through a pointer, slice, map, chan or func
+			// while it is built: only an indirection can hold it.
+			return placeholderFor(name)
+		}
+		if dt := ctx.built[name]; dt != nil && dt.rtype != nil {
+			t.rtype = dt.rtype
+			return t.rtype
+		}
 	}
 	if isGeneric(t) {
 		return reflect.TypeOf((*generic)(nil)).Elem()
 	}
+	var rt reflect.Type
 	switch t.cat {
 	case linkedT:
-		t.rtype = namedRtype(t, t.val.refType(ctx))
+		rt = namedRtype(t, t.val.refType(ctx))
 	case arrayT:
-		t.rtype = reflect.ArrayOf(t.length, t.val.refType(ctx))
+		rt = reflect.ArrayOf(t.length, t.val.refType(ctx))
 	case sliceT, variadicT:
-		t.rtype = reflect.SliceOf(t.val.refType(ctx))
+		rt = reflect.SliceOf(t.val.refType(ctx))
 	case chanT:
-		t.rtype = reflect.ChanOf(reflect.BothDir, t.val.refType(ctx))
+		rt = reflect.ChanOf(reflect.BothDir, t.val.refType(ctx))
 	case chanRecvT:
-		t.rtype = reflect.ChanOf(reflect.RecvDir, t.val.refType(ctx))
+		rt = reflect.ChanOf(reflect.RecvDir, t.val.refType(ctx))
 	case chanSendT:
-		t.rtype = reflect.ChanOf(reflect.SendDir, t.val.refType(ctx))
+		rt = reflect.ChanOf(reflect.SendDir, t.val.refType(ctx))
 	case errorT:
-		t.rtype = reflect.TypeOf(new(error)).Elem()
+		rt = reflect.TypeOf(new(error)).Elem()
 	case funcT:
 		variadic := false
 		in := make([]reflect.Type, len(t.arg))
@@ -2221,36 +2315,46 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 		for i, v := range t.ret {
 			out[i] = v.refType(ctx)
 		}
-		t.rtype = reflect.FuncOf(in, out, variadic)
+		rt = reflect.FuncOf(in, out, variadic)
 	case interfaceT:
 		if len(t.field) == 0 {
 			// empty interface, do not wrap it
-			t.rtype = emptyInterfaceType
+			rt = emptyInterfaceType
 			break
 		}
-		t.rtype = valueInterfaceType
+		rt = valueInterfaceType
 	case mapT:
-		t.rtype = reflect.MapOf(t.key.refType(ctx), t.val.refType(ctx))
+		rt = reflect.MapOf(t.key.refType(ctx), t.val.refType(ctx))
 	case ptrT:
-		rt := t.val.refType(ctx)
-		if rt == unsafe2.DummyType && ctx.slevel > 1 {
-			// We have a pointer to a recursive struct which is not yet fully computed.
-			// Return it but do not yet store it in rtype, so the complete version can
-			// be stored in future.
-			return reflect.PtrTo(rt)
+		v := t.val
+		if v.incomplete || v.cat == nilT {
+			var err error
+			if v, err = v.finalize(); err != nil {
+				panic(err)
+			}
 		}
-		t.rtype = reflect.PtrTo(rt)
+		if ctx.slevel > 0 && v.rtype == nil && isNamedStruct(v) {
+			// Built once the struct being built is: it may hold that
+			// struct by value.
+			ctx.later = append(ctx.later, v)
+			return reflect.PtrTo(placeholderFor(v.path + "/" + v.name))
+		}
+		rt = reflect.PtrTo(v.refType(ctx))
 	case structT:
 		if t.name != "" {
-			ctx.defined[name] = t
+			ctx.building[name] = true
 		}
 		ctx.slevel++
-		var fields []reflect.StructField
-		for _, f := range t.field {
+		fields := make([]reflect.StructField, 0, len(t.field))
+		var holes []int
+		for i, f := range t.field {
 			field := reflect.StructField{
 				Name: exportName(f.name),
 				Type: f.typ.refType(ctx),
 				Tag:  reflect.StructTag(f.tag),
+			}
+			if holdsPlaceholder(field.Type) {
+				holes = append(holes, i)
 			}
 			if f.name == "_" {
 				// Blank fields keep their name, which reflect allows more
@@ -2263,62 +2367,27 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				field.Anonymous = true
 			}
 			fields = append(fields, field)
-			// Find any nil type refs that indicates a rebuild is needed on this field.
-			for _, flds := range ctx.refs {
-				for j, fld := range flds {
-					if fld == nil {
-						flds[j] = t
-					}
-				}
-			}
 		}
 		ctx.slevel--
-		type fixStructField struct {
-			name  string
-			index int
+		if t.name != "" {
+			delete(ctx.building, name)
+			ctx.built[name] = t
 		}
-		fieldFix := []fixStructField{} // Slice of field indices to fix for recursivity.
+		// A struct is patched in place: its type is final from here on.
 		t.rtype = reflect.StructOf(fields)
-		if ctx.isComplete() {
-			for _, s := range ctx.defined {
-				for i := 0; i < s.rtype.NumField(); i++ {
-					f := s.rtype.Field(i)
-					if strings.HasSuffix(f.Type.String(), "unsafe2.dummy") {
-						unsafe2.SetFieldType(s.rtype, i, ctx.rect.fixDummy(s.rtype.Field(i).Type))
-						if name == s.path+"/"+s.name {
-							fieldFix = append(fieldFix, fixStructField{s.name, i})
-						}
-						continue
-					}
-					if f.Type.Kind() == reflect.Func && strings.Contains(f.Type.String(), "unsafe2.dummy") {
-						fieldFix = append(fieldFix, fixStructField{s.name, i})
-					}
-				}
-			}
+		for _, i := range holes {
+			ctx.holes = append(ctx.holes, refHole{t, i})
 		}
-
-		// The rtype has now been built, we can go back and rebuild
-		// all the recursive types that relied on this type.
-		// However, as we are keyed by type name, if two or more (recursive) fields at
-		// the same depth level are of the same type, or a "variation" of the same type
-		// (slice of, map of, etc), they "mask" each other, and only one
-		// of them is in ctx.refs. That is why the code around here is a bit convoluted,
-		// and we need both the loop above, around all the struct fields, and the loop
-		// below, around the ctx.refs.
-		for _, f := range ctx.refs[name] {
-			for _, ff := range fieldFix {
-				if ff.name == f.name {
-					ftyp := f.field[ff.index].typ.refType(&refTypeContext{defined: ctx.defined, rebuilding: true})
-					unsafe2.SetFieldType(f.rtype, ff.index, ftyp)
-				}
-			}
-		}
+		return t.rtype
 	default:
 		if z, _ := t.zero(); z.IsValid() {
-			t.rtype = z.Type()
+			rt = z.Type()
 		}
 	}
-	return t.rtype
+	if rt != nil && !holdsPlaceholder(rt) {
+		t.rtype = rt
+	}
+	return rt
 }
 
 // TypeOf returns the reflection type of dynamic interpreter type t.
