@@ -10,7 +10,8 @@ import (
 // through a variable called a reflect.MakeFunc value through reflect, about
 // three times the cost of calling the func by name. A func declared at
 // package level now has one func value, made once, and a call of that
-// value runs the declaration directly, as a call by name does.
+// value runs the declaration directly, as a call by name does
+// (closurecall.go).
 
 // topLevelFunc reports whether def is a package-level func declaration,
 // whose body reaches no enclosing frame.
@@ -25,23 +26,8 @@ func (interp *Interpreter) funcValueOf(def *node, f *frame, makeFunc func(*frame
 	if v, ok := interp.funcValues.Load(def); ok {
 		return v.(reflect.Value)
 	}
-	v, loaded := interp.funcValues.LoadOrStore(def, makeFunc(f))
-	fv := v.(reflect.Value)
-	if !loaded {
-		interp.funcDecls.Store(funcID(fv), def)
-	}
-	return fv
-}
-
-// funcDecl returns the declaration whose func value fv is, or nil.
-func (interp *Interpreter) funcDecl(fv reflect.Value) *node {
-	if !fv.IsValid() || fv.Kind() != reflect.Func || fv.IsNil() {
-		return nil
-	}
-	if def, ok := interp.funcDecls.Load(funcID(fv)); ok {
-		return def.(*node)
-	}
-	return nil
+	v, _ := interp.funcValues.LoadOrStore(def, makeFunc(f))
+	return v.(reflect.Value)
 }
 
 // funcID identifies a func value: the closure its interface value points
@@ -54,7 +40,5 @@ func funcID(fv reflect.Value) unsafe.Pointer {
 // forgetFuncValue drops the func value of def, a func declaration the
 // program forgets (Forget), so that its compiled tree can go.
 func (interp *Interpreter) forgetFuncValue(def *node) {
-	if v, ok := interp.funcValues.LoadAndDelete(def); ok {
-		interp.funcDecls.Delete(funcID(v.(reflect.Value)))
-	}
+	interp.funcValues.Delete(def)
 }

@@ -251,10 +251,9 @@ type Interpreter struct {
 	definedTypes []*itype // published after each compile, read under mutex
 	typesByRtype map[reflect.Type][]typeWithMethods
 
-	// gopar: the func value of each package-level func, and back
+	// gopar: the func value of each package-level func
 	// (funcvalue.go).
 	funcValues sync.Map // *node -> reflect.Value
-	funcDecls  sync.Map // closure pointer -> *node
 
 	debugger *Debugger
 

@@ -1127,6 +1127,11 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	deferThunk := isDeferThunk(def)
 
 	makeFunc := func(f *frame) reflect.Value {
+		if rcvr == nil && !deferThunk {
+			// gopar: a closure that interpreted calls run directly
+			// (closurecall.go).
+			return makeClosure(funcType, def, f)
+		}
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
 			// gopar: the frame runs under the interpreter's current run id, not
@@ -1477,9 +1482,21 @@ func call(n *node) {
 			}
 		}
 		f.mutex.Unlock()
-		if d := n.interp.funcDecl(bf); d != nil {
-			// gopar: a func value of a declared func runs directly (funcvalue.go).
-			def, bf = d, reflect.Value{}
+		if def == nil {
+			if c := closureOf(bf); c != nil {
+				// gopar: a func value the interpreter made runs directly
+				// (closurecall.go).
+				switch {
+				case topLevelFunc(c.def):
+					// Its body reaches no enclosing frame: it runs as a
+					// call by name does, under the caller's frame.
+					def, bf = c.def, reflect.Value{}
+				case n.interp.debugger == nil:
+					// A debugger takes a frame's ancestor for its caller:
+					// a closure's is the frame it captured.
+					def, bf, captured = c.def, reflect.Value{}, c.anc
+				}
+			}
 		}
 		if goroutine {
 			// gopar: the func is the one the go statement evaluated, even when
@@ -2127,7 +2144,6 @@ func getFunc(n *node) {
 	i := n.findex
 	l := n.level
 	next := getExec(n.tnext)
-	numRet := len(n.typ.ret)
 
 	n.exec = func(f *frame) bltn {
 		if n.litUse == litDeferred {
@@ -2136,20 +2152,8 @@ func getFunc(n *node) {
 		}
 		fr := f.clone()
 
-		fct := reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
-			// Allocate and init local frame. All values to be settable and addressable.
-			fr2 := n.newCallFrame(fr, n.interp.runid()) // gopar: see genFunctionWrapper
-			d := fr2.data
-			d = d[numRet:]
-
-			// Copy function input arguments in local frame.
-			setArgs(d, n, in)
-
-			// Interpreter code execution.
-			runCfg(n.child[3].start, fr2, n, n)
-
-			return fr2.data[:numRet]
-		})
+		// gopar: a closure that interpreted calls run directly (closurecall.go).
+		fct := makeClosure(n.typ.TypeOf(), n, fr)
 
 		f.mutex.Lock()
 		getFrame(f, l).data[i] = fct
