@@ -1,13 +1,18 @@
 package interp
 
-import "reflect"
+import (
+	"reflect"
+	"unsafe"
+)
 
 // This file is gopar's: p.Move(1), a call of an interpreted method, made a
 // func value of the method bound to p (genFunctionWrapper: a node copy and
 // a reflect.MakeFunc) at every call and called it through reflect, which
 // made a method call several times slower than a func call. Such a call
 // now runs the method like a func, its receiver in the frame slot before
-// the parameters, set as the bound func set it.
+// the parameters, set as the bound func set it. A call through a program's
+// interface finds the method when it runs, without making a func value,
+// and remembers it for the next value of the same type.
 
 // markDirectCall marks the method selector of call, a call expression, for
 // the call to run directly: a method declared in the program, called on a
@@ -31,23 +36,16 @@ func markDirectCall(call *node) {
 	}
 	if c0.recv == nil && isInterfaceSrc(c0.child[0].typ) {
 		// A method of a program's interface: the value's method, found when
-		// the call runs (getMethodByName hands over a boundMethod).
+		// the call runs (ifaceMethodOf).
 		c0.directCall = true
 	}
 }
 
-// boundMethod is a program's method found through an interface, with the
-// receiver value and the path of embedded fields to its own receiver.
-type boundMethod struct {
-	method *node
-	recv   reflect.Value
-	index  []int
-}
-
-// receiver is the method's receiver: recv through the embedded fields.
-func (b *boundMethod) receiver() reflect.Value {
-	r := b.recv
-	for _, i := range b.index {
+// methodReceiver is a method's receiver: recv through the embedded
+// fields of the path index.
+func methodReceiver(recv reflect.Value, index []int) reflect.Value {
+	r := recv
+	for _, i := range index {
 		if r.Kind() == reflect.Ptr {
 			r = r.Elem()
 		}
@@ -57,6 +55,31 @@ func (b *boundMethod) receiver() reflect.Value {
 		}
 	}
 	return r
+}
+
+// foundMethod is the method a call through an interface found for values
+// of a program's type typ held as values of the reflect type rt.
+type foundMethod struct {
+	typ *itype
+	rt  reflect.Type
+	m   *node
+	li  []int
+}
+
+// asValueInterface returns the interface value v holds, without the
+// allocation of Interface for a frame slot or variable.
+func asValueInterface(v reflect.Value) (valueInterface, bool) {
+	if !v.IsValid() {
+		return valueInterface{}, false
+	}
+	if v.Type() == valueInterfaceType && v.CanAddr() {
+		return *(*valueInterface)(unsafe.Pointer(v.UnsafeAddr())), true
+	}
+	if !v.CanInterface() {
+		return valueInterface{}, false
+	}
+	vi, ok := v.Interface().(valueInterface)
+	return vi, ok
 }
 
 // setReceiver sets dest, a method's receiver slot, from src, the receiver

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -1446,9 +1447,13 @@ func call(n *node) {
 	// through reflect (methodcall.go).
 	var method *node // the method a selector names, called directly
 	var recvValue func(*frame) reflect.Value
+	var ifaceMethod func(*frame) (*node, reflect.Value, []int, reflect.Value)
 	if m, ok := c0.val.(*node); ok && c0.directCall {
 		method = m
 		recvValue = genValueRecv(c0)
+	} else if c0.directCall {
+		// A method found through a program's interface when the call runs.
+		ifaceMethod = ifaceMethodOf(c0)
 	}
 	// gopar: a func literal called where it is written runs directly too
 	// (litcall.go).
@@ -1459,19 +1464,29 @@ func call(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		direct := method != nil // set below for a method found through an interface
-		f.mutex.Lock()
 		var bf, rcv reflect.Value
 		var def *node
 		var captured *frame // the frame of a func literal run directly
+		var found bool
+		if ifaceMethod != nil {
+			// Outside the lock: it panics for a nil interface.
+			m, recv, li, fv := ifaceMethod(f)
+			switch {
+			case m != nil:
+				def, rcv, direct, found = m, methodReceiver(recv, li), true, true
+			case fv.IsValid():
+				bf, found = fv, true
+			}
+		}
+		f.mutex.Lock()
 		switch {
+		case found:
 		case method != nil:
 			def = method
 			rcv = recvValue(f)
 		default:
 			bf = value(f)
 			switch v := bf.Interface().(type) {
-			case *boundMethod: // found through an interface (methodcall.go)
-				def, rcv, bf, direct = v.method, v.receiver(), reflect.Value{}, true
 			case *node:
 				def, bf = v, v.rval
 			}
@@ -2187,10 +2202,37 @@ func getMethod(n *node) {
 
 func getMethodByName(n *node) {
 	next := getExec(n.tnext)
-	value0 := genValue(n.child[0])
-	name := n.child[1].ident
+	if n.directCall {
+		// The call finds the method and runs it (methodcall.go).
+		n.exec = func(*frame) bltn { return next }
+		return
+	}
+	resolve := ifaceMethodOf(n)
 	i := n.findex
 	l := n.level
+
+	n.exec = func(f *frame) bltn {
+		m, recv, li, fv := resolve(f)
+		switch {
+		case fv.IsValid():
+			getFrame(f, l).data[i] = fv
+		case m != nil:
+			nod := *m
+			nod.val = &nod
+			nod.recv = &receiver{nil, recv, li}
+			getFrame(f, l).data[i] = genFuncValue(&nod)(f)
+		}
+		return next
+	}
+}
+
+// ifaceMethodOf returns what finds the method n selects on the value of an
+// interface, when it runs: the program's method with its receiver and the
+// path of embedded fields to it, or a func value of a compiled method, or
+// neither for a value of a compiled type whose method the call finds.
+func ifaceMethodOf(n *node) func(f *frame) (m *node, recv reflect.Value, li []int, fv reflect.Value) {
+	value0 := genValue(n.child[0])
+	name := n.child[1].ident
 
 	// gopar: the struct's embedded fields, which reflect does not mark as
 	// embedded when they are of a program's interface type.
@@ -2205,11 +2247,14 @@ func getMethodByName(n *node) {
 			}
 		}
 	}
+	// gopar: the method found last, for values of the same types: finding
+	// it allocated (lookupMethod) and searched on every call.
+	var last atomic.Pointer[foundMethod]
 
-	n.exec = func(f *frame) bltn {
+	return func(f *frame) (*node, reflect.Value, []int, reflect.Value) {
 		// The interface object must be directly accessible, or embedded in a struct (exported anonymous field).
 		val0 := value0(f)
-		val, ok := value0(f).Interface().(valueInterface)
+		val, ok := asValueInterface(val0)
 		if !ok {
 			// Search the first embedded valueInterface.
 			for val0.Kind() == reflect.Ptr {
@@ -2232,16 +2277,23 @@ func getMethodByName(n *node) {
 		}
 		// Traverse nested interface values to get the concrete value.
 		for {
-			v, ok := val.value.Interface().(valueInterface)
+			v, ok := asValueInterface(val.value)
 			if !ok {
 				break
 			}
 			val = v
 		}
 
+		var rt reflect.Type
+		if val.node != nil && val.value.IsValid() && val.value.Kind() != reflect.Interface {
+			rt = val.value.Type()
+			if e := last.Load(); e != nil && e.rt == rt && e.typ == val.node.typ {
+				return e.m, val.value, e.li, reflect.Value{}
+			}
+		}
+
 		if met := val.value.MethodByName(name); met.IsValid() {
-			getFrame(f, l).data[i] = met
-			return next
+			return nil, reflect.Value{}, nil, met
 		}
 
 		typ := val.node.typ
@@ -2251,29 +2303,27 @@ func getMethodByName(n *node) {
 			if _, ok := typ.rtype.MethodByName(name); !ok {
 				panic(n.cfgErrorf("method not found: %s", name))
 			}
-			return next
+			return nil, reflect.Value{}, nil, reflect.Value{}
+		}
+
+		// The method of the type itself, or of a field it embeds: the same
+		// for every value of these types.
+		if m, li := typ.lookupMethod(name); m != nil {
+			if rt != nil {
+				last.Store(&foundMethod{typ: typ, rt: rt, m: m, li: li})
+			}
+			return m, val.value, li, reflect.Value{}
 		}
 
 		// Finally search method recursively in embedded valueInterfaces.
 		r, m, li := lookupMethodValue(val, name)
 		if r.IsValid() {
-			getFrame(f, l).data[i] = r
-			return next
+			return nil, reflect.Value{}, nil, r
 		}
 		if m == nil {
 			panic(n.cfgErrorf("method not found: %s", name))
 		}
-
-		if n.directCall {
-			// The call runs the method on the receiver (methodcall.go).
-			getFrame(f, l).data[i] = reflect.ValueOf(&boundMethod{method: m, recv: val.value, index: li})
-			return next
-		}
-		nod := *m
-		nod.val = &nod
-		nod.recv = &receiver{nil, val.value, li}
-		getFrame(f, l).data[i] = genFuncValue(&nod)(f)
-		return next
+		return m, val.value, li, reflect.Value{}
 	}
 }
 
