@@ -22,6 +22,26 @@ type slotLayout struct {
 	types   []reflect.Type // the frame types the layout was made for
 	st      reflect.Type   // nil when reflect cannot make the struct
 	dataOff uintptr        // offset of D
+	// tmpl is D of a frame at address 0: each slot's reflect.Value with
+	// the slot's offset for address. A call copies it and adds its frame's
+	// address, rather than asking reflect for each field (nil when the
+	// layout of reflect.Value is not the one valueHeader reads).
+	tmpl []slotValue
+}
+
+// slotValue is a slot's reflect.Value in a frame at address 0.
+type slotValue struct {
+	typ  unsafe.Pointer
+	off  uintptr
+	flag uintptr
+}
+
+// valueHeader is the layout of a reflect.Value: its type, the address
+// of its data (a slot's, as slots are addressable), and its flags.
+type valueHeader struct {
+	typ  unsafe.Pointer
+	ptr  unsafe.Pointer
+	flag uintptr
 }
 
 // slotLayout returns the layout of n's frame types, made on first use.
@@ -33,6 +53,7 @@ func (n *node) slotLayout() *slotLayout {
 	l := &slotLayout{types: n.types}
 	if st := slotStruct(n.types); st != nil {
 		l.st, l.dataOff = st, st.Field(1).Offset
+		l.tmpl = slotTemplate(st, len(n.types))
 	}
 	atomic.StorePointer(&n.slots, unsafe.Pointer(l))
 	return l
@@ -86,9 +107,50 @@ func (n *node) newCallFrame(anc *frame, id uint64) *frame {
 	f := (*frame)(base) // field F, at offset 0
 	f.data = unsafe.Slice((*reflect.Value)(unsafe.Add(base, l.dataOff)), len(l.types))
 	initFrame(f, anc, id)
+	if l.tmpl != nil {
+		d := unsafe.Slice((*valueHeader)(unsafe.Pointer(unsafe.SliceData(f.data))), len(f.data))
+		for i, t := range l.tmpl {
+			d[i] = valueHeader{t.typ, unsafe.Add(base, t.off), t.flag}
+		}
+		return f
+	}
 	s := p.Elem()
 	for i := range f.data {
 		f.data[i] = s.Field(2 + i)
 	}
 	return f
+}
+
+// slotTemplate returns the template of D for the frame struct st of n
+// slots, or nil when the reflect.Values of a frame's slots are not its
+// template's with the frame's address added (checked on a frame made for
+// the purpose).
+func slotTemplate(st reflect.Type, n int) []slotValue {
+	if n == 0 {
+		return nil
+	}
+	p := reflect.New(st)
+	base := uintptr(p.UnsafePointer())
+	s := p.Elem()
+	tmpl := make([]slotValue, n)
+	for i := range tmpl {
+		v := s.Field(2 + i)
+		h := *(*valueHeader)(unsafe.Pointer(&v))
+		off := uintptr(h.ptr) - base
+		if uintptr(h.ptr) < base || off != st.Field(2+i).Offset || v.UnsafeAddr() != uintptr(h.ptr) {
+			return nil
+		}
+		tmpl[i] = slotValue{h.typ, off, h.flag}
+	}
+	// A value rebuilt from the template is the field reflect gives.
+	q := reflect.New(st)
+	qs := q.Elem()
+	for i, t := range tmpl {
+		v := qs.Field(2 + i)
+		w := valueHeader{t.typ, unsafe.Add(q.UnsafePointer(), t.off), t.flag}
+		if *(*valueHeader)(unsafe.Pointer(&v)) != w {
+			return nil
+		}
+	}
+	return tmpl
 }
