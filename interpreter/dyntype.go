@@ -345,6 +345,13 @@ func (t *typeTable) composite(rt reflect.Type, depth int) string {
 		if n == 1 {
 			return name
 		}
+		if rt.NumField() > 0 {
+			// A defined struct's reflect type names it (an instance of a
+			// generic type, which the table has no entry for).
+			if name := rt.Field(0).Tag.Get("gopar"); name != "" {
+				return name
+			}
+		}
 	case reflect.Pointer:
 		return "*" + t.composite(rt.Elem(), depth+1)
 	case reflect.Slice:

@@ -75,10 +75,14 @@ func (l *lowerer) lowerFuncVar(decls []ast.Decl) (vars []ast.Decl, assigns []ast
 	// version running is the one its recursive calls mean. Every other use
 	// of a cell func, also by funcs and code of the same cell, goes through
 	// its variable, so that a later version reaches it.
+	// Only its calls: as a value (return lexStart, a state func returning
+	// itself) it is its variable, a func value, as everywhere else.
 	for fd, obj := range selfs {
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && l.info.Uses[id] == obj {
-				id.Name = impls[obj]
+			if call, ok := n.(*ast.CallExpr); ok {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && l.info.Uses[id] == obj {
+					id.Name = impls[obj]
+				}
 			}
 			return true
 		})

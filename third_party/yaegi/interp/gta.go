@@ -343,6 +343,23 @@ func (interp *Interpreter) gta(root *node, rpath, importPath, pkgName string) ([
 				n.typ.name = typeName
 				n.typ.path = pkgName
 			}
+			if prev := sc.sym[typeName]; prev != nil && prev.typ != nil && prev.typ != n.typ &&
+				prev.typ.cat == nilT && prev.typ.name == typeName {
+				// gopar: the stand-in a type that refers to itself got for
+				// itself (the element of type Trie map[rune]Trie) becomes the
+				// type, so that its values are of it: they were of no type,
+				// and assigning one assigned nil.
+				stand := prev.typ
+				methods := stand.method
+				*stand = *n.typ
+				for _, m := range methods {
+					stand.addMethod(m)
+				}
+				if n.child[1].typ == n.typ {
+					n.child[1].typ = stand
+				}
+				n.typ = stand
+			}
 			n.typ.str = n.typ.path + "." + n.typ.name
 			interp.newTypes = append(interp.newTypes, n.typ) // gopar: dynamic types (dyniface.go)
 

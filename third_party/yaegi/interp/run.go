@@ -151,7 +151,10 @@ func originalExecNode(n *node, exec bltn) *node {
 
 		root.Walk(func(wn *node) bool {
 			if _, ok := seen[wn.index]; ok {
-				return true
+				// Walked already, from below: not again (gopar: the
+				// subtrees of every ancestor were walked again, which
+				// in a deep tree ran out of stack).
+				return false
 			}
 			seen[wn.index] = struct{}{}
 			if wn.index == n.index {

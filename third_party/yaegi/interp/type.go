@@ -1172,6 +1172,12 @@ func genType(interp *Interpreter, sc *scope, name string, lt *itype, types []*it
 	}
 	sym.typ = t
 	lt.instance = append(lt.instance, t)
+	// Its values in interfaces are told by their type, as a declared
+	// type's are (dyniface.go), and named with its package's path.
+	if t.path == "" {
+		t.path = lt.path
+	}
+	interp.newTypes = append(interp.newTypes, t)
 
 	// The methods are compiled when no instance is pending: a method of
 	// List[T] may select fields of an Element[T] still being built.
@@ -1360,6 +1366,14 @@ func init() {
 // usable for CFG.
 func (t *itype) finalize() (*itype, error) {
 	var err error
+	if t.cat == nilT && !t.incomplete && t.name != "" && t.scope != nil {
+		// The stand-in of a type that refers to itself (type Trie
+		// map[rune]Trie), which nodeType marked complete when it met the
+		// type again: the type is its symbol's now.
+		if sym, _, found := t.scope.lookup(t.name); found && sym.kind == typeSym && sym.typ != nil && sym.typ != t && sym.typ.cat != nilT {
+			return sym.typ, nil
+		}
+	}
 	if t.incomplete {
 		sym, _, found := t.scope.lookup(t.name)
 		if found && !sym.typ.incomplete {
@@ -2196,19 +2210,34 @@ func placeholderFor(name string) reflect.Type {
 // holdsPlaceholder reports whether rt is, or is made of, a placeholder,
 // not looking into structs, which are patched in place.
 func holdsPlaceholder(rt reflect.Type) bool {
+	return holdsPlaceholderSeen(rt, nil)
+}
+
+func holdsPlaceholderSeen(rt reflect.Type, seen map[reflect.Type]bool) bool {
+	switch rt.Kind() {
+	case reflect.Ptr, reflect.Slice, reflect.Array, reflect.Chan, reflect.Map, reflect.Func:
+		// These may refer to themselves once patched (type F func() F).
+		if seen[rt] {
+			return false
+		}
+		if seen == nil {
+			seen = map[reflect.Type]bool{}
+		}
+		seen[rt] = true
+	}
 	switch rt.Kind() {
 	case reflect.Ptr, reflect.Slice, reflect.Array, reflect.Chan:
-		return holdsPlaceholder(rt.Elem())
+		return holdsPlaceholderSeen(rt.Elem(), seen)
 	case reflect.Map:
-		return holdsPlaceholder(rt.Key()) || holdsPlaceholder(rt.Elem())
+		return holdsPlaceholderSeen(rt.Key(), seen) || holdsPlaceholderSeen(rt.Elem(), seen)
 	case reflect.Func:
 		for i := 0; i < rt.NumIn(); i++ {
-			if holdsPlaceholder(rt.In(i)) {
+			if holdsPlaceholderSeen(rt.In(i), seen) {
 				return true
 			}
 		}
 		for i := 0; i < rt.NumOut(); i++ {
-			if holdsPlaceholder(rt.Out(i)) {
+			if holdsPlaceholderSeen(rt.Out(i), seen) {
 				return true
 			}
 		}
@@ -2218,6 +2247,91 @@ func holdsPlaceholder(rt reflect.Type) bool {
 		}
 	}
 	return false
+}
+
+// patchSelf replaces, in place, the placeholder p wherever rt is made of
+// it by self, the type being made: a named type that refers to itself
+// through a func, chan, pointer, slice or map (type stateFn func(*lexer)
+// stateFn, type Chan chan Chan, type Number *Number).
+func patchSelf(rt, p, self reflect.Type, seen map[reflect.Type]bool) error {
+	if seen[rt] {
+		return nil
+	}
+	seen[rt] = true
+	fail := func() error {
+		return fmt.Errorf("a type that refers to itself as %s is not supported", rt)
+	}
+	switch rt.Kind() {
+	case reflect.Ptr, reflect.Slice, reflect.Chan, reflect.Array:
+		if rt.Elem() != p {
+			return patchSelf(rt.Elem(), p, self, seen)
+		}
+		if rt.Kind() == reflect.Array || !unsafe2.SetElem(rt, self) {
+			return fail()
+		}
+	case reflect.Map:
+		if rt.Key() == p {
+			return fail()
+		}
+		if rt.Elem() != p {
+			if err := patchSelf(rt.Key(), p, self, seen); err != nil {
+				return err
+			}
+			return patchSelf(rt.Elem(), p, self, seen)
+		}
+		if !unsafe2.SetMapElem(rt, self) {
+			return fail()
+		}
+	case reflect.Func:
+		params := make([]reflect.Type, 0, rt.NumIn()+rt.NumOut())
+		for i := 0; i < rt.NumIn(); i++ {
+			params = append(params, rt.In(i))
+		}
+		for i := 0; i < rt.NumOut(); i++ {
+			params = append(params, rt.Out(i))
+		}
+		for i, pt := range params {
+			if pt != p {
+				if err := patchSelf(pt, p, self, seen); err != nil {
+					return err
+				}
+				continue
+			}
+			if !unsafe2.SetFuncParam(rt, i, self) {
+				return fail()
+			}
+		}
+	case reflect.Struct:
+		for i := 0; i < rt.NumField(); i++ {
+			ft := rt.Field(i).Type
+			if ft != p {
+				if err := patchSelf(ft, p, self, seen); err != nil {
+					return err
+				}
+				continue
+			}
+			if self.Size() != ft.Size() {
+				return fail()
+			}
+			unsafe2.SetFieldType(rt, i, self)
+		}
+	}
+	return nil
+}
+
+// identityTag adds to the tag of a defined struct type's first field a key
+// naming the type. gopar: reflect makes one type of all structs of the same
+// fields, so two types of one shape (type Point struct{ X, Y int } and
+// type Vec struct{ X, Y int }) were one type in an interface: a Vec took
+// Point's methods, its case in a type switch, and equalled a Point. The
+// key only sets them apart: conversions between them ignore tags, as Go's
+// do, and Tag.Get of any other key is unchanged.
+func identityTag(tag reflect.StructTag, path, name string) reflect.StructTag {
+	key := `gopar:` + strconv.Quote(path+"."+name)
+	if tag == "" {
+		return reflect.StructTag(key)
+	}
+	return tag + " " + reflect.StructTag(key)
 }
 
 func isNamedStruct(t *itype) bool {
@@ -2288,6 +2402,57 @@ func (t *itype) buildRefType(ctx *refTypeContext) reflect.Type {
 	if isGeneric(t) {
 		return reflect.TypeOf((*generic)(nil)).Elem()
 	}
+	if t.name == "" || t.cat == structT || !isComposite(t.cat) {
+		return t.composeRefType(ctx)
+	}
+	// A named type other than a struct may refer to itself through a
+	// func, chan, pointer, slice or map (type stateFn func(*lexer)
+	// stateFn): where it does, it gets a pointer-shaped placeholder, which
+	// is then replaced by the type itself.
+	if ctx.building[name] {
+		return reflect.PtrTo(placeholderFor(name))
+	}
+	if t.node != nil {
+		if rt, ok := selfTypes.Load(t.node); ok {
+			t.rtype = rt.(reflect.Type)
+			return t.rtype
+		}
+	}
+	ctx.building[name] = true
+	rt := t.composeRefType(ctx)
+	delete(ctx.building, name)
+	if p := reflect.PtrTo(placeholderFor(name)); rt != nil && holdsPlaceholder(rt) {
+		if err := patchSelf(rt, p, rt, map[reflect.Type]bool{}); err != nil {
+			panic(t.node.cfgErrorf("%v", err))
+		}
+		if !holdsPlaceholder(rt) {
+			t.rtype = rt
+			if t.node != nil {
+				selfTypes.Store(t.node, rt)
+			}
+		}
+	}
+	return rt
+}
+
+// selfTypes are the reflect types of the named types that refer to
+// themselves, by the node declaring them: the copies of an itype must share
+// one, as reflect would not find a second one made the same way identical.
+var selfTypes sync.Map // *node -> reflect.Type
+
+// isComposite reports the kinds of types that may refer to themselves.
+func isComposite(c tcat) bool {
+	switch c {
+	case linkedT, arrayT, sliceT, chanT, chanRecvT, chanSendT, funcT, mapT, ptrT:
+		return true
+	}
+	return false
+}
+
+// composeRefType makes t's reflect type from those of the types it is
+// made of, storing it in t unless it still holds a placeholder.
+func (t *itype) composeRefType(ctx *refTypeContext) reflect.Type {
+	name := t.path + "/" + t.name
 	var rt reflect.Type
 	switch t.cat {
 	case linkedT:
@@ -2372,6 +2537,9 @@ func (t *itype) buildRefType(ctx *refTypeContext) reflect.Type {
 		if t.name != "" {
 			delete(ctx.building, name)
 			ctx.built[name] = t
+			if len(fields) > 0 {
+				fields[0].Tag = identityTag(fields[0].Tag, t.path, t.name)
+			}
 		}
 		// A struct is patched in place: its type is final from here on.
 		t.rtype = reflect.StructOf(fields)
@@ -2404,6 +2572,11 @@ func (t *itype) frameType() (r reflect.Type) {
 	var err error
 	if t, err = t.finalize(); err != nil {
 		panic(err)
+	}
+	if t.name != "" && isComposite(t.cat) {
+		// A named type may refer to itself (type Nested []Nested), which
+		// refType knows how to make.
+		return t.TypeOf()
 	}
 	switch t.cat {
 	case linkedT:
