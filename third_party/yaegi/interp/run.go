@@ -1811,6 +1811,13 @@ func callBin(n *node) {
 			return
 		}
 	}
+	if n.anc.kind != deferStmt && n.anc.kind != goStmt && fnext == nil && n.action != aCallSlice &&
+		getMapType == nil && n.anc.action != aAssignX && n.anc.action != aReturn {
+		if exec := fastCallBinMethod(n, c0, values, tnext); exec != nil {
+			n.exec = exec
+			return
+		}
+	}
 
 	switch {
 	case n.anc.kind == deferStmt:
