@@ -885,6 +885,10 @@ func assign(n *node) {
 	for i := range types {
 		var t reflect.Type
 		switch typ := n.child[sbase+i].typ; {
+		case typ.cat == nilT:
+			// gopar: an untyped nil, a constant, needs no temporary: the
+			// value for the destination is assigned as it is (`h, seq =
+			// line, nil` panicked: reflect.New(nil)).
 		case isInterfaceSrc(typ):
 			t = valueInterfaceType
 		default:
@@ -919,6 +923,10 @@ func assign(n *node) {
 		t := make([]reflect.Value, len(svalue))
 		for i, s := range svalue {
 			if n.child[i].ident == "_" {
+				continue
+			}
+			if types[i] == nil {
+				t[i] = s(f)
 				continue
 			}
 			t[i] = reflect.New(types[i]).Elem()
