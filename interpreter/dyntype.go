@@ -42,6 +42,7 @@ type typeEntry struct {
 	name        string       // as %T prints it: main.Point
 	rt, ptr     reflect.Type // yaegi's representation of T and *T
 	boxed       bool         // a *T in the interface is a boxed T
+	instance    bool         // an instance of a generic type (main.Pair[int,string])
 }
 
 // newTypeTable reads the table the lowering wrote (fmtGen.table): "i"
@@ -67,7 +68,7 @@ func newTypeTable(in *interp.Interpreter, spec string) *typeTable {
 		if typ == nil {
 			continue
 		}
-		e := typeEntry{typ: typ, ptrTyp: typ.PtrTo(), name: typ.String(), boxed: boxed}
+		e := typeEntry{typ: typ, ptrTyp: typ.PtrTo(), name: typ.String(), boxed: boxed, instance: strings.Contains(name, "[")}
 		if e.rt = typ.ReflectType(); e.rt == nil {
 			continue
 		}
@@ -136,22 +137,30 @@ func (t *typeTable) identify(v any) match {
 			return m
 		}
 	}
+	// Instances of generic types share representations more often than
+	// declared types (Nil[int] and Nil[bool] are both struct{}): they are
+	// tried only when no declared type has the representation.
 	var found *typeEntry
 	ptr, n := false, 0
-	for i := range t.entries {
-		e := &t.entries[i]
-		if !anyKind && e.rt.Kind() != reflect.Struct {
-			continue
+	for _, instances := range []bool{false, true} {
+		for i := range t.entries {
+			e := &t.entries[i]
+			if e.instance != instances || !anyKind && e.rt.Kind() != reflect.Struct {
+				continue
+			}
+			switch rt {
+			case e.rt:
+				if hasMethods(e.typ, methods) {
+					found, ptr, n = e, false, n+1
+				}
+			case e.ptr:
+				if hasMethods(e.ptrTyp, methods) {
+					found, ptr, n = e, true, n+1
+				}
+			}
 		}
-		switch rt {
-		case e.rt:
-			if hasMethods(e.typ, methods) {
-				found, ptr, n = e, false, n+1
-			}
-		case e.ptr:
-			if hasMethods(e.ptrTyp, methods) {
-				found, ptr, n = e, true, n+1
-			}
+		if n > 0 {
+			break
 		}
 	}
 	if n != 1 { // several cell types share the representation: unknown

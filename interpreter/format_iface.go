@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -29,7 +30,7 @@ func (g *fmtGen) table(iface types.Type) (string, bool) {
 		spec.WriteByte('i')
 	}
 	for _, n := range g.candidates(it) {
-		spec.WriteString(" " + n.Obj().Name())
+		spec.WriteString(" " + g.tableName(n))
 		if nonEmpty && types.Implements(n, it) && types.NewMethodSet(n).Len() > 0 {
 			spec.WriteString("*") // a *T in the interface is a boxed T
 		}
@@ -59,7 +60,60 @@ func (g *fmtGen) candidates(it *types.Interface) []*types.Named {
 		}
 		out = append(out, n)
 	}
-	return out
+	// Instances of the package's generic types the cell uses: yaegi
+	// knows each as a type of its own (main.Cons[int]).
+	var inst []*types.Named
+	seen := map[string]bool{}
+	for _, in := range g.l.info.Instances {
+		n, ok := in.Type.(*types.Named)
+		if !ok || n.Obj().Parent() != scope || types.IsInterface(n) {
+			continue
+		}
+		name := g.tableName(n)
+		if seen[name] || strings.ContainsAny(name, " \t") || g.hasTypeParams(n) {
+			continue
+		}
+		if it.NumMethods() > 0 && !types.Implements(n, it) && !types.Implements(types.NewPointer(n), it) {
+			continue
+		}
+		seen[name] = true
+		inst = append(inst, n)
+	}
+	sort.Slice(inst, func(i, j int) bool { return g.tableName(inst[i]) < g.tableName(inst[j]) })
+	return append(out, inst...)
+}
+
+// tableName names n in a type table: a type by its name, an instance as
+// yaegi names it, main.Pair[int,main.Point].
+func (g *fmtGen) tableName(n *types.Named) string {
+	if n.TypeArgs().Len() == 0 {
+		return n.Obj().Name()
+	}
+	return types.TypeString(n, func(p *types.Package) string { return p.Name() })
+}
+
+// hasTypeParams reports whether an instance's type arguments mention type
+// parameters (an instance inside a generic func's body).
+func (g *fmtGen) hasTypeParams(n *types.Named) bool {
+	found := false
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if found {
+			return
+		}
+		switch t := t.(type) {
+		case *types.TypeParam:
+			found = true
+		case *types.Named:
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				walk(t.TypeArgs().At(i))
+			}
+		case interface{ Elem() types.Type }:
+			walk(t.Elem())
+		}
+	}
+	walk(n)
+	return found
 }
 
 // ifaceTable returns the table of t when t is an interface type whose

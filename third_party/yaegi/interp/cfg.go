@@ -1015,7 +1015,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						return
 					}
 					// Generate closures for function body.
-					if err = genRun(g.child[3]); err != nil {
+					if err = genRun(g); err != nil {
 						return
 					}
 				}
@@ -1108,6 +1108,24 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			}
 			wireChild(n)
 
+		case indexListExpr:
+			// A generic func instantiated with several type arguments and
+			// not called where it is written (f := NewPair[int, string], or
+			// an argument): a func value of the instance. A called one is
+			// instantiated with its call.
+			if n.anc.kind == callExpr && childPos(n) == 0 {
+				break
+			}
+			if t := n.child[0].typ; t == nil || t.cat != funcT || !isGeneric(t) {
+				break
+			}
+			var g *node
+			if g, err = interp.instantiateList(sc, n, importPath, pkgName); err != nil {
+				break
+			}
+			n.anc.child[childPos(n)] = g
+			n.typ = g.typ
+
 		case sendStmt:
 			if !isChan(n.child[0].typ) {
 				err = n.cfgErrorf("invalid operation: cannot send to non-channel %s", n.child[0].typ.id())
@@ -1173,38 +1191,13 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			}
 			wireChild(n)
 			switch c0 := n.child[0]; {
-			case c0.kind == indexListExpr:
-				// Instantiate a generic function then call it.
-				fun := c0.child[0].sym.node
-				lt := []*itype{}
-				for _, c := range c0.child[1:] {
-					if c.typ == nil {
-						// A type argument the walk gave no type to (a
-						// func or generic type written in the call).
-						if c.typ, err = nodeType(interp, sc, c); err != nil {
-							return
-						}
-					}
-					lt = append(lt, c.typ)
-				}
+			case c0.kind == indexListExpr && !c0.isType(sc):
+				// Instantiate a generic function then call it (gopar: a
+				// generic type's instance, ss[E, []E](x), is a conversion).
 				// err is the walk's, as for a generic func indexed by one type.
 				var g *node
-				var found bool
-				if g, found, err = genAST(sc, fun, lt); err != nil {
+				if g, err = interp.instantiateList(sc, c0, importPath, pkgName); err != nil {
 					return
-				}
-				if err = typeOfInstance(interp, sc, g, found); err != nil {
-					return
-				}
-				if !found {
-					_, err = interp.cfg(g, fun.scope, importPath, pkgName)
-					if err != nil {
-						return
-					}
-					err = genRun(g.child[3]) // Generate closures for function body.
-					if err != nil {
-						return
-					}
 				}
 				n.child[0] = g
 				c0 = n.child[0]
@@ -1283,6 +1276,13 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 
 			case c0.isType(sc):
 				// Type conversion expression
+				if c0.typ == nil {
+					// gopar: to an instance of a generic type with several
+					// type arguments (ss[E, []E](x)), made here.
+					if c0.typ, err = nodeType(interp, sc, c0); err != nil {
+						break
+					}
+				}
 				c1 := n.child[1]
 				switch len(n.child) {
 				case 1:
@@ -1313,11 +1313,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.level = c1.level
 					n.val = c1.val
 					n.rval = c1.rval
-					if ft := c0.typ.frameType(); ft.Kind() == reflect.Interface && ft.NumMethod() > 0 && !isInterface(c1.typ) &&
-						c1.typ.cat != valueT && !c1.rval.IsValid() {
+					if ft := c0.typ.frameType(); (ft.Kind() == reflect.Interface && ft.NumMethod() > 0 || ft == valueInterfaceType && !isEmptyInterface(c0.typ)) &&
+						!isInterface(c1.typ) && c1.typ.cat != valueT && !c1.rval.IsValid() {
 						// gopar: to a compiled interface (error, fmt.Stringer):
 						// the value is wrapped as an assignment wraps it, or the
-						// bare struct could not be stored (error(E{})).
+						// bare struct could not be stored (error(E{})). To an
+						// interpreted one with methods too: a method called on
+						// the result (Stringer(v).String(), with v of a type
+						// parameter's type) looks for it in the wrapper.
 						n.gen = convertToInterface
 						n.findex = sc.add(n.typ)
 						n.level = 0
@@ -1398,7 +1401,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 							break
 						}
 						// AST compilation part 2: Generate closures for function body.
-						if err = genRun(g.child[3]); err != nil {
+						if err = genRun(g); err != nil {
 							break
 						}
 					}
@@ -3250,6 +3253,43 @@ func isBlank(n *node) bool {
 		return isBlank(n.child[0])
 	}
 	return n.ident == "_"
+}
+
+// instantiateList makes and compiles the instance of the generic func that
+// n, an indexListExpr, names with its type arguments (F[int, string]).
+func (interp *Interpreter) instantiateList(sc *scope, n *node, importPath, pkgName string) (*node, error) {
+	fun := n.child[0].sym.node
+	lt := []*itype{}
+	for _, c := range n.child[1:] {
+		if c.typ == nil || c.kind != identExpr {
+			// A type argument the walk gave no type to (a func or
+			// generic type written in the call), or a type literal or
+			// instance, whose node the walk may have typed as an
+			// expression ([]E as its element type E).
+			var err error
+			if c.typ, err = nodeType(interp, sc, c); err != nil {
+				return nil, err
+			}
+		}
+		lt = append(lt, c.typ)
+	}
+	g, found, err := genAST(sc, fun, lt)
+	if err != nil {
+		return nil, err
+	}
+	if err = typeOfInstance(interp, sc, g, found); err != nil {
+		return nil, err
+	}
+	if !found {
+		if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err != nil {
+			return nil, err
+		}
+		// Generate closures for the function body.
+		if err = genRun(g); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
 }
 
 // typeOfInstance gives a generic func's instance its type when it is called

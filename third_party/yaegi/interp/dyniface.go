@@ -31,25 +31,69 @@ type typeWithMethods struct {
 
 // dynamicType returns the defined type, or pointer to one, whose values
 // have reflect type rt and which has the methods names, when there is
-// exactly one; otherwise nil.
-func (interp *Interpreter) dynamicType(rt reflect.Type, names []string) *itype {
+// exactly one; otherwise nil. When several have them, and want, the
+// asserted interface, is known, the one whose methods have its signatures
+// is the type (Nil[int] and Nil[bool] are both struct{} with a Match
+// method, of different parameter types).
+func (interp *Interpreter) dynamicType(rt reflect.Type, names []string, want *itype) *itype {
 	interp.mutex.Lock()
 	if interp.typesByRtype == nil {
 		interp.typesByRtype = interp.indexTypes()
 	}
 	candidates := interp.typesByRtype[rt]
 	interp.mutex.Unlock()
-	var found *itype
+	var fit []*itype
 	for _, c := range candidates {
-		if !c.has(names) {
-			continue
+		if c.has(names) && (len(fit) == 0 || fit[len(fit)-1] != c.t) {
+			fit = append(fit, c.t)
 		}
-		if found != nil && found != c.t {
-			return nil // two types fit: the value's own is unknown
-		}
-		found = c.t
 	}
-	return found
+	if len(fit) > 1 && want != nil {
+		exact := fit[:0:0]
+		for _, t := range fit {
+			if sameSignatures(t, want, names) {
+				exact = append(exact, t)
+			}
+		}
+		fit = exact
+	}
+	if len(fit) != 1 {
+		return nil // none or several fit: the value's own type is unknown
+	}
+	return fit[0]
+}
+
+// sameSignatures reports whether the methods names of t have the
+// signatures of the same methods of the interface want, its types
+// compared by identity.
+func sameSignatures(t, want *itype, names []string) bool {
+	for _, name := range names {
+		have, w := lookupFieldOrMethod(t, name), lookupFieldOrMethod(want, name)
+		if have == nil || w == nil || have.cat != funcT || w.cat != funcT {
+			return false
+		}
+		args := have.arg
+		if len(args) == len(w.arg)+1 {
+			args = args[1:] // the receiver, written as the first parameter
+		}
+		if !sameTypeIDs(args, w.arg) || !sameTypeIDs(have.ret, w.ret) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTypeIDs reports whether a and b are the same types, one by one.
+func sameTypeIDs(a, b []*itype) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].id() != b[i].id() {
+			return false
+		}
+	}
+	return true
 }
 
 // has reports whether the type's method set has all of names.
@@ -100,7 +144,7 @@ func safeTypeOf(t *itype) (rt reflect.Type) {
 
 // dynamicValue is v, a bare value in an interface, with the defined type
 // that has the methods names, when dynamicType finds one.
-func (interp *Interpreter) dynamicValue(v reflect.Value, names []string) (valueInterface, bool) {
+func (interp *Interpreter) dynamicValue(v reflect.Value, names []string, want *itype) (valueInterface, bool) {
 	if !v.IsValid() {
 		return valueInterface{}, false
 	}
@@ -122,7 +166,7 @@ func (interp *Interpreter) dynamicValue(v reflect.Value, names []string) (valueI
 	if _, ok := v.Interface().(valueInterface); ok {
 		return valueInterface{}, false
 	}
-	t := interp.dynamicType(v.Type(), names)
+	t := interp.dynamicType(v.Type(), names, want)
 	if t == nil {
 		return valueInterface{}, false
 	}
@@ -137,7 +181,7 @@ func (interp *Interpreter) typeName(rt reflect.Type) string {
 		st = st.Elem()
 	}
 	if st.Kind() == reflect.Struct && st.Name() == "" {
-		if t := interp.dynamicType(rt, nil); t != nil {
+		if t := interp.dynamicType(rt, nil, nil); t != nil {
 			return t.id()
 		}
 	}

@@ -330,11 +330,23 @@ func checkConstraint(it, ct *itype) error {
 			// was, against the parameters themselves, and always failed.
 			return nil
 		}
-		if it.underlying().equals(c) || it.matchDefault(c) {
+		if u := it.underlying(); u.equals(c) || it.matchDefault(c) || u.name != "" && sameLiteral(u, c) {
 			return nil
 		}
 	}
 	return it.node.cfgErrorf("%s does not implement %s", it.id(), ct.id())
+}
+
+// sameLiteral reports whether u, a type defined from a type literal (type
+// Token *[16]byte, which carries its name itself), has the literal c as
+// underlying type: they have the same reflect type (gopar: u's name was
+// compared with c's literal, so ~*[16]byte never held).
+func sameLiteral(u, c *itype) bool {
+	if isInterface(u) || isInterface(c) {
+		return false
+	}
+	ut, ct := safeTypeOf(u), safeTypeOf(c)
+	return ut != nil && ut == ct
 }
 
 // mentionsTypeParam reports whether t is built from a type parameter.

@@ -242,6 +242,7 @@ type Interpreter struct {
 	// are compiled once every instance they may use is complete.
 	instances       int
 	instanceMethods []func() error
+	declaring       int // gopar: package declarations being read (declare)
 
 	hooks *hooks // symbol hooks
 

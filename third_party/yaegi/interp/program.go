@@ -92,7 +92,7 @@ func (interp *Interpreter) CompileAST(n ast.Node) (*Program, error) {
 	}
 
 	// Perform global types analysis.
-	if err = interp.gtaRetry([]*node{root}, pkgName, pkgName); err != nil {
+	if err = interp.declare(func() error { return interp.gtaRetry([]*node{root}, pkgName, pkgName) }); err != nil {
 		return nil, err
 	}
 

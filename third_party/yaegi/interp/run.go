@@ -417,7 +417,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			v, ok := valf.Interface().(valueInterface)
 			if !ok {
 				// gopar: a bare value of an interpreted type (dyniface.go).
-				v, ok = n.interp.dynamicValue(valf, names)
+				v, ok = n.interp.dynamicValue(valf, names, typ)
 			}
 			// A nil value of an interpreted interface type is the zero
 			// valueInterface: it holds no node to take a type from.
@@ -2109,6 +2109,24 @@ func getIndexMap(n *node) {
 }
 
 // getIndexMap2 retrieves map value from index and set status.
+// toInterfaceDest returns how a value of n's type is converted to dest, an
+// interface type n's type is not, or nil when no conversion is needed.
+func toInterfaceDest(n *node, dest *itype) func(reflect.Value) reflect.Value {
+	if dest == nil || n.typ == nil || !isInterface(dest) || isInterface(n.typ) || isBin(n.typ) {
+		return nil
+	}
+	switch {
+	case isEmptyInterface(dest):
+		return func(v reflect.Value) reflect.Value { return v }
+	case isInterfaceSrc(dest):
+		concrete := &node{typ: n.typ, interp: n.interp}
+		return func(v reflect.Value) reflect.Value {
+			return reflect.ValueOf(valueInterface{concrete, copyValue(v)})
+		}
+	}
+	return nil
+}
+
 func getIndexMap2(n *node) {
 	dest := genValue(n.anc.child[0])   // result
 	value0 := genValue(n.child[0])     // map
@@ -2119,6 +2137,29 @@ func getIndexMap2(n *node) {
 
 	if !doValue && !doStatus {
 		nop(n)
+		return
+	}
+	if conv := toInterfaceDest(n, n.anc.child[0].typ); conv != nil && doValue {
+		// gopar: an element assigned to an interface (v, ok = m[k] with
+		// v an interface the element type implements) is converted to
+		// it, the element type's zero value too when the key is missing.
+		key := genValue(n.child[1])
+		if k := n.child[1].rval; k.IsValid() {
+			key = func(*frame) reflect.Value { return k }
+		}
+		zero := reflect.Zero(n.typ.frameType())
+		n.exec = func(f *frame) bltn {
+			v := value0(f).MapIndex(key(f))
+			ok := v.IsValid()
+			if !ok {
+				v = zero
+			}
+			dest(f).Set(conv(v))
+			if doStatus {
+				value2(f).SetBool(ok)
+			}
+			return next
+		}
 		return
 	}
 	if n.child[1].rval.IsValid() { // constant map index
@@ -2218,6 +2259,64 @@ func getMethod(n *node) {
 	}
 }
 
+// embeddedInterfacePath returns the field indexes from a value of struct type
+// t (or pointer to one) to the shallowest embedded field of interface type
+// that has the method name, or nil.
+func embeddedInterfacePath(t *itype, name string) []int {
+	type step struct {
+		t    *itype
+		path []int
+	}
+	seen := map[*itype]bool{}
+	level := []step{{t, nil}}
+	for len(level) > 0 {
+		var next []step
+		for _, s := range level {
+			u := s.t
+			for u != nil && (u.cat == ptrT || u.cat == linkedT) {
+				u = u.val
+			}
+			if u == nil || u.cat != structT || seen[u] {
+				continue
+			}
+			seen[u] = true
+			for i, fld := range u.field {
+				if !fld.embed {
+					continue
+				}
+				path := append(append([]int(nil), s.path...), i)
+				if isInterfaceSrc(fld.typ) {
+					if _, ok := fld.typ.methods()[name]; ok {
+						return path
+					}
+					continue
+				}
+				next = append(next, step{fld.typ, path})
+			}
+		}
+		level = next
+	}
+	return nil
+}
+
+// fieldByPath is the field of v at path, through pointers, or the zero
+// Value when a pointer on the way is nil.
+func fieldByPath(v reflect.Value, path []int) reflect.Value {
+	for _, i := range path {
+		for v.Kind() == reflect.Ptr {
+			if v.IsNil() {
+				return reflect.Value{}
+			}
+			v = v.Elem()
+		}
+		if v.Kind() != reflect.Struct || i >= v.NumField() {
+			return reflect.Value{}
+		}
+		v = v.Field(i)
+	}
+	return v
+}
+
 func getMethodByName(n *node) {
 	next := getExec(n.tnext)
 	if n.directCall {
@@ -2269,10 +2368,24 @@ func ifaceMethodOf(n *node) func(f *frame) (m *node, recv reflect.Value, li []in
 	// it allocated (lookupMethod) and searched on every call.
 	var last atomic.Pointer[foundMethod]
 
+	// gopar: the path to the embedded interface that has the method, at the
+	// shallowest depth, through embedded structs (d.m2 with D embedding C
+	// embedding B1 embedding the interface A2): only the first level was
+	// searched.
+	var ifacePath []int
+	if t := n.child[0].typ; t != nil {
+		ifacePath = embeddedInterfacePath(t, name)
+	}
+
 	return func(f *frame) (*node, reflect.Value, []int, reflect.Value) {
 		// The interface object must be directly accessible, or embedded in a struct (exported anonymous field).
 		val0 := value0(f)
 		val, ok := asValueInterface(val0)
+		if !ok && len(ifacePath) > 0 {
+			if v := fieldByPath(val0, ifacePath); v.IsValid() {
+				val, ok = asValueInterface(v)
+			}
+		}
 		if !ok {
 			// Search the first embedded valueInterface.
 			for val0.Kind() == reflect.Ptr {
@@ -2754,7 +2867,9 @@ func _return(n *node) {
 		case errorT:
 			values[i] = genInterfaceWrapper(c, t.TypeOf())
 		case funcT:
-			values[i] = genValue(c)
+			// gopar: a declared func (return hello, return F[T]) is its
+			// node until made a func value.
+			values[i] = funcAsValue(genValue(c))
 		case valueT:
 			switch t.rtype.Kind() {
 			case reflect.Interface:
@@ -3736,17 +3851,9 @@ func lenConst(n *node) {
 
 func _len(n *node) {
 	dest := genValueOutput(n, reflect.TypeOf(int(0)))
+	// gopar: len of a pointer to an array is the array's, which reflect
+	// gives without dereferencing: a nil pointer has it too.
 	value := genValue(n.child[1])
-	if isPtr(n.child[1].typ) {
-		val := value
-		value = func(f *frame) reflect.Value {
-			v := val(f).Elem()
-			for v.Kind() == reflect.Ptr {
-				v = v.Elem()
-			}
-			return v
-		}
-	}
 	next := getExec(n.tnext)
 
 	if wantEmptyInterface(n) {

@@ -61,63 +61,71 @@ func (interp *Interpreter) importSrc(rPath, importPath string, skipTest bool) (s
 	var root *node
 	var pkgName string
 
-	// Parse source files.
-	for _, file := range files {
-		name := file.Name()
-		if skipFile(&interp.context, name, skipTest) {
-			continue
-		}
-
-		name = filepath.Join(dir, name)
-		var buf []byte
-		if buf, err = fs.ReadFile(interp.opt.filesystem, name); err != nil {
-			return "", err
-		}
-
-		n, err := interp.parse(string(buf), name, false)
-		if err != nil {
-			return "", err
-		}
-		if n == nil {
-			continue
-		}
-
-		var pname string
-		if pname, root, err = interp.ast(n); err != nil {
-			return "", err
-		}
-		if root == nil {
-			continue
-		}
-
-		if interp.astDot {
-			dotCmd := interp.dotCmd
-			if dotCmd == "" {
-				dotCmd = defaultDotCmd(name, "yaegi-ast-")
+	// gopar: the bodies of generic instances' methods are compiled once
+	// every declaration is read (see declare).
+	err = interp.declare(func() error {
+		// Parse source files.
+		for _, file := range files {
+			name := file.Name()
+			if skipFile(&interp.context, name, skipTest) {
+				continue
 			}
-			root.astDot(dotWriter(dotCmd), name)
-		}
-		if pkgName == "" {
-			pkgName = pname
-		} else if pkgName != pname && skipTest {
-			return "", fmt.Errorf("found packages %s and %s in %s", pkgName, pname, dir)
-		}
-		rootNodes = append(rootNodes, root)
 
-		subRPath := effectivePkg(rPath, importPath)
-		var list []*node
-		list, err = interp.gta(root, subRPath, importPath, pkgName)
-		if err != nil {
-			return "", err
-		}
-		revisit[subRPath] = append(revisit[subRPath], list...)
-	}
+			name = filepath.Join(dir, name)
+			var buf []byte
+			if buf, err = fs.ReadFile(interp.opt.filesystem, name); err != nil {
+				return err
+			}
 
-	// Revisit incomplete nodes where GTA could not complete.
-	for _, nodes := range revisit {
-		if err = interp.gtaRetry(nodes, importPath, pkgName); err != nil {
-			return "", err
+			n, err := interp.parse(string(buf), name, false)
+			if err != nil {
+				return err
+			}
+			if n == nil {
+				continue
+			}
+
+			var pname string
+			if pname, root, err = interp.ast(n); err != nil {
+				return err
+			}
+			if root == nil {
+				continue
+			}
+
+			if interp.astDot {
+				dotCmd := interp.dotCmd
+				if dotCmd == "" {
+					dotCmd = defaultDotCmd(name, "yaegi-ast-")
+				}
+				root.astDot(dotWriter(dotCmd), name)
+			}
+			if pkgName == "" {
+				pkgName = pname
+			} else if pkgName != pname && skipTest {
+				return fmt.Errorf("found packages %s and %s in %s", pkgName, pname, dir)
+			}
+			rootNodes = append(rootNodes, root)
+
+			subRPath := effectivePkg(rPath, importPath)
+			var list []*node
+			list, err = interp.gta(root, subRPath, importPath, pkgName)
+			if err != nil {
+				return err
+			}
+			revisit[subRPath] = append(revisit[subRPath], list...)
 		}
+
+		// Revisit incomplete nodes where GTA could not complete.
+		for _, nodes := range revisit {
+			if err = interp.gtaRetry(nodes, importPath, pkgName); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
 	}
 
 	// Generate control flow graphs.

@@ -1142,6 +1142,11 @@ func genType(interp *Interpreter, sc *scope, name string, lt *itype, types []*it
 	// generic type (List[T] holds a Cons[T] which holds a List[T]), which
 	// instantiated it again, for ever. Its placeholder becomes the type.
 	decl := &itype{pending: true, node: g.lastChild(), scope: sc}
+	// Its name is known already: an instance made of it meanwhile
+	// (Function[Cons[T], any] in Cons[T]'s own methods) is named after
+	// it, as the same instance made later is.
+	decl.path, decl.name = sc.pkgName, g.child[0].ident
+	decl.str = decl.path + "." + decl.name
 	sym := &symbol{index: -1, kind: typeSym, typ: decl, node: g}
 	names := []string{name, g.child[0].ident}
 	restore := declareInstance(sc, lt.scope, names, sym)
@@ -1180,25 +1185,59 @@ func genType(interp *Interpreter, sc *scope, name string, lt *itype, types []*it
 	interp.newTypes = append(interp.newTypes, t)
 
 	// The methods are compiled when no instance is pending: a method of
-	// List[T] may select fields of an Element[T] still being built.
+	// List[T] may select fields of an Element[T] still being built. Each
+	// is declared before any body is compiled (genMethod queues the
+	// body): a method calls those declared after it.
 	for _, nod := range lt.method {
 		nod := nod
 		interp.instanceMethods = append(interp.instanceMethods, func() error {
 			return genMethod(interp, sc, t, nod, types)
 		})
 	}
-	if interp.instances > 0 {
-		return t, nil
+	if err := interp.compileInstanceMethods(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// compileInstanceMethods declares and compiles the methods of generic
+// instances queued, unless an instance is being built or the package's
+// declarations are being read (gopar: a method body compiled then could
+// not use what the package declares later).
+func (interp *Interpreter) compileInstanceMethods() error {
+	if interp.instances > 0 || interp.declaring > 0 {
+		return nil
 	}
 	for len(interp.instanceMethods) > 0 {
 		gen := interp.instanceMethods[0]
 		interp.instanceMethods = interp.instanceMethods[1:]
 		if err := gen(); err != nil {
 			interp.instanceMethods = nil
-			return nil, err
+			return err
 		}
 	}
-	return t, nil
+	return nil
+}
+
+// declare runs f, which reads a package's declarations, with the bodies of
+// generic instances' methods compiled after it.
+func (interp *Interpreter) declare(f func() error) error {
+	interp.declaring++
+	done := false
+	defer func() {
+		if !done { // f panicked: the compile fails
+			interp.declaring--
+			interp.instanceMethods = nil
+		}
+	}()
+	err := f()
+	done = true
+	interp.declaring--
+	if err != nil {
+		interp.instanceMethods = nil
+		return err
+	}
+	return interp.compileInstanceMethods()
 }
 
 // declareInstance declares sym under names in sc and, where they are free,
@@ -1251,14 +1290,17 @@ func genMethod(interp *Interpreter, sc *scope, t *itype, nod *node, types []*ity
 		rtn.typ = pt
 	}
 
-	// Compile the method AST in the scope of the generic type.
-	scop := nod.typ.scope
-	if _, err = interp.cfg(gm, scop, scop.pkgID, scop.pkgName); err != nil {
-		return err
-	}
-
-	// Generate closures for function body.
-	return genRun(gm)
+	// Compile the method AST in the scope of the generic type, once the
+	// methods queued before it are declared.
+	interp.instanceMethods = append(interp.instanceMethods, func() error {
+		scop := nod.typ.scope
+		if _, err := interp.cfg(gm, scop, scop.pkgID, scop.pkgName); err != nil {
+			return err
+		}
+		// Generate closures for function body.
+		return genRun(gm)
+	})
+	return nil
 }
 
 // findPackageType searches the top level scope for a package type.
@@ -2751,7 +2793,10 @@ func isGeneric(t *itype) bool {
 }
 
 func isNamedFuncSrc(t *itype) bool {
-	return isFuncSrc(t) && t.node.anc.kind == funcDecl
+	// gopar: the type of an instance of a generic func, typed from its
+	// declaration (f := F[int] where F[int] was made before), is the
+	// declaration's own.
+	return isFuncSrc(t) && t.node != nil && (t.node.anc != nil && t.node.anc.kind == funcDecl || t.node.kind == funcDecl)
 }
 
 func isFuncSrc(t *itype) bool {
