@@ -72,8 +72,7 @@ func (l *lowerer) deferMethod(ds *ast.DeferStmt) ([]ast.Stmt, *ast.DeferStmt) {
 		return nil, nil
 	}
 	sig := s.Type().(*types.Signature)
-	recv := l.receiverValue(sel, s)
-	recvType := receiverType(recv, s)
+	recv, recvType := l.receiverValue(sel, s)
 	r := l.fresh("D")
 	names := []ast.Expr{r}
 	values := []ast.Expr{recv}
@@ -105,44 +104,48 @@ func (l *lowerer) deferMethod(ds *ast.DeferStmt) ([]ast.Stmt, *ast.DeferStmt) {
 	return []ast.Stmt{&ast.BlockStmt{List: []ast.Stmt{assign, deferred}}}, deferred
 }
 
-// receiverValue is what a method value binds: the receiver itself, or its
-// address for a pointer method called on an addressable value (wg.Done()
-// means (&wg).Done()).
-func (l *lowerer) receiverValue(sel *ast.SelectorExpr, s *types.Selection) ast.Expr {
+// receiverValue is what a method value binds, with its type: the
+// receiver itself, or its address for a pointer method called on an
+// addressable value (wg.Done() means (&wg).Done()), or a copy of the value
+// a pointer points to for a value method. A promoted method binds the
+// embedded field it is declared on, reached now: t.M with M promoted
+// through embedded pointers means (*t.T2.T3.T4).M, which panics at once
+// when one of them is nil.
+func (l *lowerer) receiverValue(sel *ast.SelectorExpr, s *types.Selection) (ast.Expr, types.Type) {
+	x, t := sel.X, l.info.Types[sel.X].Type
 	recv := s.Obj().Type().(*types.Signature).Recv()
-	if recv == nil {
-		return sel.X
+	if recv == nil || t == nil {
+		return x, s.Recv()
+	}
+	path := s.Index()
+	for _, i := range path[:len(path)-1] {
+		st, ok := derefType(t).Underlying().(*types.Struct)
+		if !ok {
+			return sel.X, s.Recv()
+		}
+		f := st.Field(i)
+		x, t = &ast.SelectorExpr{X: x, Sel: ast.NewIdent(f.Name())}, f.Type()
+	}
+	if types.IsInterface(t) {
+		return x, t
 	}
 	_, ptrRecv := recv.Type().Underlying().(*types.Pointer)
-	tv := l.info.Types[sel.X]
-	_, ptrX := tv.Type.Underlying().(*types.Pointer)
-	if ptrRecv && !ptrX && !types.IsInterface(tv.Type) && len(s.Index()) == 1 {
-		return &ast.UnaryExpr{Op: token.AND, X: sel.X}
+	p, ptrX := t.Underlying().(*types.Pointer)
+	switch {
+	case ptrRecv && !ptrX:
+		return &ast.UnaryExpr{Op: token.AND, X: x}, types.NewPointer(t)
+	case !ptrRecv && ptrX:
+		// A copy of the value, made now: later changes are not seen, and
+		// a nil pointer panics here.
+		return &ast.StarExpr{X: x}, p.Elem()
 	}
-	if ptrRecv && !ptrX && len(s.Index()) > 1 {
-		// A promoted method: keep the whole selector's receiver addressable.
-		return &ast.UnaryExpr{Op: token.AND, X: sel.X}
-	}
-	if !ptrRecv && ptrX && !types.IsInterface(tv.Type) {
-		// A value method through a pointer binds a copy of the value, made
-		// now: later changes are not seen, and a nil pointer panics here.
-		return &ast.StarExpr{X: sel.X}
-	}
-	return sel.X
+	return x, t
 }
 
-// receiverType is the type of the receiver value receiverValue returns.
-func receiverType(recv ast.Expr, s *types.Selection) types.Type {
-	t := s.Recv()
-	switch r := recv.(type) {
-	case *ast.UnaryExpr:
-		if r.Op == token.AND {
-			return types.NewPointer(t)
-		}
-	case *ast.StarExpr:
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			return p.Elem()
-		}
+// derefType is the type t points to, or t.
+func derefType(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
 	}
 	return t
 }

@@ -76,7 +76,8 @@ func (l *lowerer) lowerGo(root ast.Node) {
 			if s := l.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 				id := l.fresh("Recv")
 				names = append(names, id)
-				values = append(values, l.receiverValue(sel, s))
+				recv, _ := l.receiverValue(sel, s)
+				values = append(values, recv)
 				call.Fun = &ast.SelectorExpr{X: ast.NewIdent(id.Name), Sel: sel.Sel}
 			} else if s == nil || s.Kind() == types.FieldVal {
 				// A func-typed field or a selector on a value: evaluate it now.

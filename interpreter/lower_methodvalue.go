@@ -37,8 +37,7 @@ func (l *lowerer) lowerMethodValue(root ast.Node) {
 			return e
 		}
 		sig := s.Type().(*types.Signature)
-		recv := l.receiverValue(sel, s)
-		recvType := receiverType(recv, s)
+		recv, recvType := l.receiverValue(sel, s)
 		params := &ast.FieldList{}
 		call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_goparMV"), Sel: ast.NewIdent(sel.Sel.Name)}}
 		for i := 0; i < sig.Params().Len(); i++ {

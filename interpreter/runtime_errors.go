@@ -24,6 +24,23 @@ var reflectMessages = []struct {
 	{regexp.MustCompile(`^reflect: cannot convert slice with length (\d+) to (?:pointer to )?array with length (\d+)$`), "runtime error: cannot convert slice with length $1 to array or pointer to array with length $2"},
 }
 
+// unhashable is the message of a map's runtime error for a key of an
+// interface type holding a value that cannot be hashed: reached through
+// reflect, it is worded unlike compiled code's, and names yaegi's struct
+// type for the program's.
+var unhashable = regexp.MustCompile(`^(?:runtime error: )?hash of unhashable type:? (.*)$`)
+
+// typeNameFor is the program's name of the type whose reflect type is
+// written rt, or rt.
+func (s *Session) typeNameFor(rt string) string {
+	if in := s.in; in != nil {
+		if name := in.TypeNameFor(rt); name != "" {
+			return name
+		}
+	}
+	return rt
+}
+
 // runtimeError is a runtime error raised inside the interpreter (by
 // reflect, or by yaegi's type assertions) as recover hands it to the cell:
 // a runtime.Error with the Go runtime's message, as in compiled code.
@@ -60,6 +77,10 @@ func (s *Session) runtimeError(v any) any {
 		raw = x.Error()
 	case error:
 		if _, ok := x.(interface{ RuntimeError() }); ok {
+			if m := unhashable.FindStringSubmatch(x.Error()); m != nil {
+				msg := "runtime error: hash of unhashable type " + s.typeNameFor(m[1])
+				return &runtimeError{msg: msg, raw: msg}
+			}
 			return v
 		}
 		raw = x.Error()

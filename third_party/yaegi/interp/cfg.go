@@ -921,6 +921,8 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				} else if isInterface(c0.typ) || isInterface(c1.typ) {
 					// gopar: interfaces compare dynamic types and values (ifaceequal.go).
 					n.gen = equalIface
+				} else if isChan(c0.typ) && isChan(c1.typ) {
+					n.gen = equalChan
 				}
 			case aGreater, aGreaterEqual, aLower, aLowerEqual:
 				n.typ = sc.getType("bool")

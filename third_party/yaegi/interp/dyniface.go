@@ -190,3 +190,23 @@ func (interp *Interpreter) typeName(rt reflect.Type) string {
 	}
 	return rt.String()
 }
+
+// TypeNameFor returns the name Go gives (main.T) the one defined type
+// whose values have a reflect type written as rt, as a runtime error
+// message writes it ("hash of unhashable type struct { Xa int; ... }"),
+// or "" when no such type or several have been built.
+func (interp *Interpreter) TypeNameFor(rt string) string {
+	interp.mutex.RLock()
+	defer interp.mutex.RUnlock()
+	name := ""
+	for _, t := range interp.definedTypes {
+		if t.rtype == nil || t.incomplete || t.rtype.String() != rt {
+			continue
+		}
+		if name != "" && name != t.str {
+			return ""
+		}
+		name = t.str
+	}
+	return name
+}

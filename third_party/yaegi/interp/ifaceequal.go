@@ -17,10 +17,25 @@ func equalIface(n *node) {
 	v0, v1 := genValue(c0), genValue(c1)
 	s0, s1 := staticType(c0.typ), staticType(c1.typ)
 	want := n.action == aEqual
-	tnext := getExec(n.tnext)
-	same := func(f *frame) bool {
+	genCompare(n, func(f *frame) bool {
 		return dynamicEqual(dynamicOf(v0(f), s0), dynamicOf(v1(f), s1)) == want
-	}
+	})
+}
+
+// equalChan compares two channels, which may differ in direction (c ==
+// (<-chan int)(c)): they are equal when they are the same channel. The
+// values' reflect types differ, so comparing them as interfaces would not do.
+func equalChan(n *node) {
+	v0, v1 := genValue(n.child[0]), genValue(n.child[1])
+	want := n.action == aEqual
+	genCompare(n, func(f *frame) bool {
+		return (v0(f).Pointer() == v1(f).Pointer()) == want
+	})
+}
+
+// genCompare sets the exec of a comparison node n whose result is same.
+func genCompare(n *node, same func(*frame) bool) {
+	tnext := getExec(n.tnext)
 	if n.fnext != nil {
 		fnext := getExec(n.fnext)
 		dest := genValue(n)

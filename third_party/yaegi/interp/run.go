@@ -1479,6 +1479,12 @@ func call(n *node) {
 		var def *node
 		var captured *frame // the frame of a func literal run directly
 		var found bool
+		if direct {
+			// Outside the lock: reaching the receiver panics on a nil
+			// pointer on its way (m.F() with F promoted from a field of a
+			// nil *M), and the panicking frame takes the lock.
+			rcv = recvValue(f)
+		}
 		if ifaceMethod != nil {
 			// Outside the lock: it panics for a nil interface.
 			m, recv, li, fv := ifaceMethod(f)
@@ -1494,7 +1500,6 @@ func call(n *node) {
 		case found:
 		case method != nil:
 			def = method
-			rcv = recvValue(f)
 		default:
 			bf = value(f)
 			switch v := bf.Interface().(type) {
@@ -1600,7 +1605,9 @@ func call(n *node) {
 			for i, v := range values {
 				switch {
 				case variadic >= 0 && i >= variadic:
-					if v(f).Type() == vararg.Type() {
+					// Only f(xs...) passes the slice itself: with type T
+					// []T, f(T{}) of func f(...T) passes one T.
+					if hasVariadicArgs {
 						vararg.Set(v(f))
 					} else {
 						vararg.Set(reflect.Append(vararg, v(f)))
@@ -3934,10 +3941,20 @@ func _make(n *node) {
 		}
 
 	case reflect.Chan:
+		// make of a receive-only or send-only channel type (legal, if of
+		// little use) makes a channel, seen through that type.
+		both := reflect.ChanOf(reflect.BothDir, typ.Elem())
+		makeChan := func(size int) reflect.Value {
+			c := reflect.MakeChan(both, size)
+			if both != typ {
+				c = c.Convert(typ)
+			}
+			return c
+		}
 		switch len(n.child) {
 		case 2:
 			n.exec = func(f *frame) bltn {
-				dest(f).Set(reflect.MakeChan(typ, 0))
+				dest(f).Set(makeChan(0))
 				return next
 			}
 		case 3:
@@ -3945,7 +3962,7 @@ func _make(n *node) {
 			n.exec = func(f *frame) bltn {
 				size := vInt(value(f))
 				checkMakeChan(typ, size)
-				dest(f).Set(reflect.MakeChan(typ, int(size)))
+				dest(f).Set(makeChan(int(size)))
 				return next
 			}
 		}

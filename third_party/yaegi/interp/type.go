@@ -2585,6 +2585,7 @@ func (t *itype) composeRefType(ctx *refTypeContext) reflect.Type {
 		}
 		// A struct is patched in place: its type is final from here on.
 		t.rtype = reflect.StructOf(fields)
+		unsafe2.SkipBlankFields(t.rtype)
 		for _, i := range holes {
 			ctx.holes = append(ctx.holes, refHole{t, i})
 		}

@@ -192,8 +192,9 @@ func (check typecheck) comparison(n *node) error {
 
 	ok := false
 
-	if !isInterface(t0) && !isInterface(t1) && !t0.isNil() && !t1.isNil() && t0.untyped == t1.untyped && t0.id() != t1.id() && !typeDefined(t0, t1) {
-		// Non interface types must be really equals.
+	// Non interface types must be really equals, but for a bidirectional
+	// channel compared with a directional one, which it is assignable to.
+	if !isInterface(t0) && !isInterface(t1) && !t0.isNil() && !t1.isNil() && t0.untyped == t1.untyped && t0.id() != t1.id() && !typeDefined(t0, t1) && !(isChan(t0) && isChan(t1)) {
 		return n.cfgErrorf("invalid operation: mismatched types %s and %s", t0.id(), t1.id())
 	}
 
@@ -356,10 +357,12 @@ func (check typecheck) mapLitExpr(child []*node, ktyp, vtyp *itype) error {
 			return err
 		}
 
-		if key.rval.IsValid() {
+		// In a generic body a conversion to a type parameter (T(0)) is not
+		// a constant, so an instance may hold equal keys.
+		if key.rval.IsValid() && !inGenericInstance(c) {
 			kval := key.rval.Interface()
 			if visited[kval] {
-				return c.cfgErrorf("duplicate key %s in map literal", kval)
+				return c.cfgErrorf("duplicate key %v in map literal", kval)
 			}
 			visited[kval] = true
 		}

@@ -45,11 +45,6 @@ type abiStructType struct {
 	Fields  []abiStructField
 }
 
-type emptyInterface struct {
-	typ *abiType
-	_   unsafe.Pointer
-}
-
 // SetFieldType sets the type of the struct field at the given index, to the given type.
 //
 // The struct type must have been created at runtime. This is very unsafe.
@@ -65,10 +60,11 @@ func SetFieldType(s reflect.Type, idx int, t reflect.Type) {
 	styp.Fields[idx] = f
 }
 
+// unpackType is the abi.Type of t: a reflect.Type holds a *rtype, which is
+// one. (The type of a zero value put in an interface, as yaegi took it, is
+// nil for an interface type.)
 func unpackType(t reflect.Type) *abiType {
-	v := reflect.New(t).Elem().Interface()
-	eface := *(*emptyInterface)(unsafe.Pointer(&v))
-	return eface.typ
+	return (*abiType)((*[2]unsafe.Pointer)(unsafe.Pointer(&t))[1])
 }
 
 // The element and parameter types of composite types, patched in place
