@@ -496,7 +496,7 @@ func frameName(name string) string {
 		if i := strings.LastIndexByte(name, '_'); i > 0 {
 			name = name[:i]
 		}
-		return name
+		return userName(name)
 	case name == "<anonymous>":
 		return "func literal"
 	}
@@ -527,7 +527,7 @@ func (s *Session) DebugScopes(fid int) ([]DebugScope, error) {
 			if madeUpName(v.Name) {
 				continue
 			}
-			locals = append(locals, d.variable(v.Name, debugValue{v.Value, v.Type}))
+			locals = append(locals, d.variable(userName(v.Name), debugValue{v.Value, v.Type}))
 		}
 	}
 	sort.SliceStable(locals, func(i, j int) bool { return locals[i].Name < locals[j].Name })
@@ -539,7 +539,7 @@ func (s *Session) DebugScopes(fid int) ([]DebugScope, error) {
 
 // madeUpName reports names the session made up, which the cell never wrote.
 func madeUpName(name string) bool {
-	return name == "" || name == "_" || strings.HasPrefix(name, "_gopar")
+	return name == "" || name == "_" || strings.HasPrefix(name, "_gopar") && !strings.HasPrefix(name, universePrefix)
 }
 
 // DebugGlobals returns the variables cells defined, as the last finished

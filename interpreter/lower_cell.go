@@ -68,6 +68,9 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	}
 	needs := map[string]bool{}
 	for _, r := range roots {
+		renameUniverse(r, c.info, c.pkg, c.defined)
+	}
+	for _, r := range roots {
 		l.lowerConsts(r)
 		l.lowerHugeConstants(r)
 		l.lowerRangeAssign(r)
