@@ -545,15 +545,19 @@ func typeAssert(n *node, withResult, withOk bool) {
 				leftType = val.node.typ.rtype
 			} else {
 				v = v.Elem()
-				leftType = v.Type()
-				ok = true
 			}
 			ok = v.IsValid()
 			if !ok {
+				// gopar: a nil any asserted to error (r.(error) of a
+				// recover that found no panic) is not ok; it was a nil
+				// dereference, taking the type of no value.
 				if !withOk {
-					panic(n.cfgErrorf("interface conversion: interface {} is nil, not %s", rtype.String()))
+					panic(n.cfgErrorf("interface conversion: interface is nil, not %s", rtype.String()))
 				}
 				return next
+			}
+			if leftType == nil {
+				leftType = v.Type()
 			}
 			ok = canAssertTypes(leftType, rtype)
 			if !ok {
