@@ -358,6 +358,10 @@ func (interp *Interpreter) gta(root *node, rpath, importPath, pkgName string) ([
 				if n.child[1].typ == n.typ {
 					n.child[1].typ = stand
 				}
+				// It was incomplete only for holding the stand-in, itself
+				// now (type Number *Number went on parsing for ever).
+				stand.incomplete = false
+				stand.incomplete = !stand.isComplete()
 				n.typ = stand
 			}
 			n.typ.str = n.typ.path + "." + n.typ.name

@@ -419,6 +419,12 @@ func typeAssert(n *node, withResult, withOk bool) {
 				// gopar: a bare value of an interpreted type (dyniface.go).
 				v, ok = n.interp.dynamicValue(valf, names, typ)
 			}
+			if !ok {
+				// gopar: a value of a compiled type, whose methods are
+				// checked below (r.(interface{ RuntimeError() }) was false
+				// for every runtime error).
+				v, ok = compiledValue(valf, names)
+			}
 			// A nil value of an interpreted interface type is the zero
 			// valueInterface: it holds no node to take a type from.
 			ok = ok && v.node != nil
@@ -705,6 +711,21 @@ func canAssertTypes(src, dest reflect.Type) bool {
 }
 
 // firstMissingName is the first of the method names that t lacks.
+// compiledValue is v, a value of a compiled type with methods names,
+// boxed as a value of the program's interface types is.
+func compiledValue(v reflect.Value, names []string) (valueInterface, bool) {
+	for v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !v.IsValid() || v.Kind() == reflect.Interface || len(names) == 0 || firstMissingName(v.Type(), names) != "" {
+		return valueInterface{}, false
+	}
+	if _, boxed := v.Interface().(valueInterface); boxed {
+		return valueInterface{}, false
+	}
+	return valueInterface{node: &node{typ: valueTOf(v.Type())}, value: v}, true
+}
+
 func firstMissingName(t reflect.Type, names []string) string {
 	for _, m := range names {
 		if _, ok := t.MethodByName(m); !ok {

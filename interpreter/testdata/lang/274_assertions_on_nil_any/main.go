@@ -1,6 +1,8 @@
 // Asserting a nil any to an interface of a compiled package, as a deferred
 // recover does with r.(error) whether or not there was a panic: not ok
-// with the comma-ok form, a runtime error without it.
+// with the comma-ok form, a runtime error without it. Values of compiled
+// types asserted to the program's own interfaces, named or written in
+// place, by their methods.
 package main
 
 import (
@@ -8,7 +10,10 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"time"
 )
+
+type Sizer interface{ Len() int }
 
 func safe(f func()) (err error) {
 	defer func() {
@@ -53,4 +58,23 @@ func main() {
 	_, ok = s.(error)
 	fmt.Println(ok)
 	fmt.Println(safe(func() { _ = r.(error) }))
+
+	defer func() {
+		r := recover()
+		_, ok := r.(interface{ RuntimeError() })
+		_, wraps := r.(interface{ Unwrap() error })
+		fmt.Println("recovered", ok, wraps)
+	}()
+	var d any = time.Second
+	str, ok := d.(interface{ String() string })
+	fmt.Println(str.String(), ok)
+	_, ok = d.(interface{ String() int })
+	fmt.Println(ok)
+	_, ok = d.(Sizer)
+	fmt.Println(ok)
+	var w error = io.ErrUnexpectedEOF
+	_, ok = w.(interface{ Unwrap() error })
+	fmt.Println(ok)
+	var xs []int
+	_ = xs[len(xs)]
 }
