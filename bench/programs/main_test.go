@@ -17,12 +17,7 @@ func TestMain(m *testing.M) {
 // knownFailures are the programs gopar cannot run yet, with what it says.
 // When one starts to work, its entry has to go, so that the benchmark
 // counts it.
-var knownFailures = map[string]string{
-	// `header, seq = line, nil`: an assignment of several values with an
-	// untyped nil among them (to a slice, map, pointer or error) fails
-	// with "panic: reflect: New(nil)", in a cell as in a program.
-	"revcomp": "reflect: New(nil)",
-}
+var knownFailures = map[string]string{}
 
 // Each Go program, run as a cell at its small size, prints what its Python
 // twin prints under CPython. Nothing is timed.
