@@ -540,6 +540,7 @@ func (s *Session) hiddenImport(path string) string {
 	}
 	name := "_goparpkg_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(path)
 	s.hidden[path] = name
+	s.tablesVersion++ // Snapshot lists hidden imports
 	s.pendingHidden = append(s.pendingHidden, path)
 	return name
 }

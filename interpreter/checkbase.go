@@ -4,70 +4,172 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
+	"unsafe"
 )
 
 // checkBase is the checker's view of what earlier cells declared: their
-// declarations and variables, checked once into a package. A cell that
-// declares and imports nothing, the common case, is then checked alone as
+// declarations and variables, checked into a package. A cell is checked as
 // one more file of that package (go/types checks further files into a
-// checked package), so that its cost does not grow with the session.
-// Cells that declare or import something are checked with everything, as
-// they may redefine what the package holds; the base is built again from
-// the session's records when they no longer match it.
+// checked package), so that its cost does not grow with the session: a
+// cell that declares nothing adds nothing to it, and one that declares new
+// names adds them (they are "absorbed" until the session records them). A
+// cell the base cannot take (it redeclares a name the package holds, adds
+// a method to an earlier type, or has errors, whose handling needs the whole
+// picture) is checked with everything instead. Declarations and variables
+// that reach the session another way are checked into the base as a file
+// of their own when the next cell comes; when the session no longer
+// extends what the base holds (something was redefined or dropped), the
+// base is built again from the session's records.
 type checkBase struct {
 	fset        *token.FileSet
-	start       int // where the positions of its own files start
+	spans       []posSpan // the positions its own files occupy
 	pkg         *types.Package
 	ok          bool              // the earlier declarations check without errors
-	decls       []declRecord      // the records it was built from, imports left out
-	globals     map[string]string // the variables it was built from, with their types
+	globals     map[string]string // the variables it holds, with their types
 	usedGlobals map[string]bool   // variables the earlier declarations refer to
+	absorbed    map[string]string // declarations a cell checked in, not yet recorded: key -> source
 }
 
-// matches reports whether the base still holds the session's declarations
-// and variables. Imports are file-scoped: each cell's file names them
-// itself, so they do not matter here.
-func (b *checkBase) matches(s *Session) bool {
-	i := 0
-	for k := range s.decls {
-		r := &s.decls[k]
+// posSpan is a range of positions [from, to).
+type posSpan struct{ from, to int }
+
+// sync brings the base up to the session's declarations and variables,
+// checking in those that only extend it. It reports false when the session
+// no longer extends what the base holds, which must then be built again.
+// Imports are file-scoped: each cell's file names them itself, so they do
+// not matter here.
+func (b *checkBase) sync(s *Session, pc *parsedCell) bool {
+	ch := s.changes
+	s.changes = baseChanges{}
+	if ch.replaced {
+		return false
+	}
+	var extra []declRecord
+	for _, r := range s.decls[len(s.decls)-min(ch.appended, len(s.decls)):] {
 		if r.kind == recImport {
 			continue
 		}
-		if i >= len(b.decls) || !sameRecord(&b.decls[i], r) {
-			return false
+		if src, ok := b.absorbed[r.key]; ok && src == r.src {
+			delete(b.absorbed, r.key)
+			continue
 		}
-		i++
+		extra = append(extra, r)
 	}
-	if i != len(b.decls) || len(s.globals) != len(b.globals) {
+	if len(b.absorbed) > 0 {
+		return false // a cell checked declarations in that it never made
+	}
+	var globals []*globalVar
+	for _, name := range sortedKeys(ch.globals) {
+		g := s.globals[name]
+		t, held := b.globals[name]
+		switch {
+		case g == nil && held, g != nil && held && t != g.typeSrc:
+			return false // gone, or of another type
+		case g != nil && !held:
+			globals = append(globals, g)
+		}
+	}
+	if (len(extra) > 0 || len(globals) > 0) && !b.extend(s, pc, extra, globals) {
 		return false
 	}
-	for name, g := range s.globals {
-		if t, ok := b.globals[name]; !ok || t != g.typeSrc {
-			return false
-		}
+	for _, g := range globals {
+		b.globals[g.name] = g.typeSrc
 	}
 	return true
 }
 
-func sameRecord(a, b *declRecord) bool {
-	return a.kind == b.kind && a.key == b.key && a.src == b.src &&
-		a.file == b.file && a.line == b.line && a.col == b.col && a.lines == b.lines
+// extend checks declarations and variables the base lacks into it, as a
+// file whose positions come after the cell's.
+func (b *checkBase) extend(s *Session, pc *parsedCell, recs []declRecord, globals []*globalVar) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false // go/types cannot take this file into a checked package
+		}
+	}()
+	scope := b.pkg.Scope()
+	if gap := pc.fset.Base() - b.fset.Base(); gap > 0 {
+		b.fset.AddFile("", -1, gap)
+	}
+	from := b.fset.Base()
+	var decls []ast.Decl
+	for i := range recs {
+		r := &recs[i]
+		if r.kind == recMethod && scope.Lookup(methodRecvName(r.key)) != nil {
+			return false // go/types adds methods only to types of the same check
+		}
+		ds := parseRecord(b.fset, r)
+		if ds == nil {
+			return false
+		}
+		decls = append(decls, ds...)
+	}
+	for _, g := range globals {
+		d := s.globalDecl(g)
+		if d == nil {
+			return false
+		}
+		decls = append(decls, d)
+	}
+	file := &ast.File{Name: ast.NewIdent("main"), Decls: append([]ast.Decl{s.importDecl(nil)}, decls...)}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
+	ok = true
+	conf := baseConfig(&ok)
+	_ = types.NewChecker(&conf, b.fset, b.pkg, info).Files([]*ast.File{file})
+	b.spans = append(b.spans, posSpan{from, b.fset.Base()})
+	forgetLastFileScope(scope)
+	b.noteUsedGlobals(decls, info)
+	return ok
 }
 
-// apart reports whether the cell's positions lie wholly before or after
-// those of the base's files, as reservePositions arranges.
+// noteUsedGlobals records the package variables decls refer to.
+func (b *checkBase) noteUsedGlobals(decls []ast.Decl, info *types.Info) {
+	for _, d := range decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && v.Parent() == b.pkg.Scope() {
+					b.usedGlobals[id.Name] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// methodRecvName is the receiver type's name in a method's key
+// ("method T.M" -> "T").
+func methodRecvName(key string) string {
+	name, _ := strings.CutPrefix(key, "method ")
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// apart reports whether the cell's positions lie wholly outside those of
+// the base's files, as reservePositions arranges.
 func (b *checkBase) apart(pc *parsedCell) bool {
-	if pc.fset.Base() <= b.start {
-		return true
-	}
-	for _, st := range pc.stmts {
-		if int(st.Pos()) < b.fset.Base() {
+	from, to := cellSpan(pc)
+	for _, sp := range b.spans {
+		if sp.from < sp.to && from < sp.to && sp.from < to {
 			return false
 		}
 	}
 	return true
+}
+
+// cellSpan is the range of positions of the cell's own files: those after
+// the space reserved for another file set.
+func cellSpan(pc *parsedCell) (from, to int) {
+	from, to = pc.fset.Base(), pc.fset.Base()
+	pc.fset.Iterate(func(f *token.File) bool {
+		if f.Name() != "" && f.Base() < from {
+			from = f.Base()
+		}
+		return true
+	})
+	return from, to
 }
 
 // reservePositions makes the positions fset hands out start after those of
@@ -82,9 +184,10 @@ func reservePositions(fset *token.FileSet, base int) {
 // buildBase checks the session's declarations and variables into a fresh
 // package, whose positions come after base.
 func (s *Session) buildBase(base int) *checkBase {
-	b := &checkBase{fset: token.NewFileSet(), globals: map[string]string{}, usedGlobals: map[string]bool{}}
+	s.changes = baseChanges{}
+	b := &checkBase{fset: token.NewFileSet(), globals: map[string]string{}, usedGlobals: map[string]bool{}, absorbed: map[string]string{}}
 	reservePositions(b.fset, base)
-	b.start = b.fset.Base()
+	start := b.fset.Base()
 	file := &ast.File{Name: ast.NewIdent("main")}
 	if imp := s.importDecl(nil); len(imp.Specs) > 0 {
 		file.Decls = append(file.Decls, imp)
@@ -95,7 +198,6 @@ func (s *Session) buildBase(base int) *checkBase {
 		if r.kind == recImport {
 			continue
 		}
-		b.decls = append(b.decls, r)
 		previous = append(previous, parseRecord(b.fset, &r)...)
 	}
 	file.Decls = append(file.Decls, previous...)
@@ -108,28 +210,26 @@ func (s *Session) buildBase(base int) *checkBase {
 	}
 	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
 	b.ok = true
-	conf := types.Config{
+	conf := baseConfig(&b.ok)
+	b.pkg, _ = conf.Check("main", b.fset, []*ast.File{file}, info)
+	b.spans = []posSpan{{start, b.fset.Base()}}
+	b.noteUsedGlobals(previous, info)
+	return b
+}
+
+// baseConfig checks the base's files, setting *ok to false on an error
+// other than an unused import.
+func baseConfig(ok *bool) types.Config {
+	return types.Config{
 		Importer:  sharedImporter(),
 		GoVersion: goVersion,
 		Error: func(err error) {
-			if te, ok := err.(types.Error); ok && unusedImport(te.Msg) {
+			if te, isType := err.(types.Error); isType && unusedImport(te.Msg) {
 				return
 			}
-			b.ok = false
+			*ok = false
 		},
 	}
-	b.pkg, _ = conf.Check("main", b.fset, []*ast.File{file}, info)
-	for _, d := range previous {
-		ast.Inspect(d, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && v.Parent() == b.pkg.Scope() {
-					b.usedGlobals[id.Name] = true
-				}
-			}
-			return true
-		})
-	}
-	return b
 }
 
 // importDecl declares the imports every cell sees, and the cell's own.
@@ -156,37 +256,112 @@ func (s *Session) importDecl(pc *parsedCell) *ast.GenDecl {
 	return imp
 }
 
-// checkAgainstBase checks a cell that declares and imports nothing against
-// the base. It returns nil when the cell must be checked with everything:
-// it declares something, the base does not check, or the cell has errors
-// (whose handling needs the whole picture).
-func (s *Session) checkAgainstBase(pc *parsedCell) *checked {
-	if len(pc.decls) > 0 || len(pc.imports) > 0 {
-		return nil
-	}
-	if s.base == nil || !s.base.matches(s) {
+// checkAgainstBase checks a cell as one more file of the base package. It
+// returns nil when the cell must be checked with everything: the base
+// cannot take it, does not check, or the cell has errors (whose handling
+// needs the whole picture).
+func (s *Session) checkAgainstBase(pc *parsedCell) (c *checked) {
+	if s.base == nil || !s.base.sync(s, pc) {
 		s.base = s.buildBase(pc.fset.Base())
 	}
 	b := s.base
-	if !b.ok || !b.apart(pc) {
+	if !b.ok || !b.apart(pc) || !b.takes(pc) {
 		return nil
 	}
-	c := &checked{fset: pc.fset, pkg: b.pkg, base: b, previous: map[ast.Decl]*declRecord{}, defined: map[string]types.Object{}}
+	scope := b.pkg.Scope()
+	defer func() {
+		if recover() != nil {
+			c = nil
+		}
+		if c == nil && len(pc.decls) > 0 {
+			s.base = nil // it may hold some of the cell's declarations
+		}
+	}()
+	c = &checked{fset: pc.fset, pkg: b.pkg, base: b, previous: map[ast.Decl]*declRecord{}, defined: map[string]types.Object{}}
 	c.body = &ast.BlockStmt{List: pc.stmts}
-	// A blank func: checked like any, but adds nothing to the package.
-	c.file = &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{
-		s.importDecl(nil),
-		&ast.FuncDecl{Name: ast.NewIdent("_"), Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: c.body},
-	}}
+	// The statements go in a blank func: checked like any, but adding
+	// nothing to the package.
+	c.file = &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{s.importDecl(pc)}}
+	c.file.Decls = append(c.file.Decls, pc.decls...)
+	c.file.Decls = append(c.file.Decls, &ast.FuncDecl{Name: ast.NewIdent("_"), Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: c.body})
 	c.info = newInfo()
 	var errs []typeError
 	conf := cellConfig(pc.fset, &errs)
 	_ = types.NewChecker(&conf, pc.fset, b.pkg, c.info).Files([]*ast.File{c.file})
+	forgetLastFileScope(scope)
 	c.collectDefined(pc)
 	if len(filterErrors(errs, c)) > 0 {
 		return nil
 	}
+	if len(pc.decls) > 0 {
+		for _, d := range pc.decls {
+			for _, key := range pc.keys[d] {
+				b.absorbed[key] = pc.sources[d].text
+			}
+		}
+		b.noteUsedGlobals(pc.decls, c.info)
+		// The package now holds objects at the cell's positions: later
+		// cells' positions come after them.
+		from, to := cellSpan(pc)
+		b.spans = append(b.spans, posSpan{from, to})
+		if gap := to - b.fset.Base(); gap > 0 {
+			b.fset.AddFile("", -1, gap)
+		}
+	}
 	return c
+}
+
+// takes reports whether the cell's declarations can be checked into the
+// base: each has its source (the session records it), declares names the
+// package does not hold yet, and adds methods only to the cell's own types
+// (go/types adds methods only to types of the same check).
+func (b *checkBase) takes(pc *parsedCell) bool {
+	scope := b.pkg.Scope()
+	for _, d := range pc.decls {
+		if _, ok := pc.sources[d]; !ok {
+			return false
+		}
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil {
+				if len(d.Recv.List) == 0 || scope.Lookup(recvTypeName(d.Recv.List[0].Type)) != nil {
+					return false
+				}
+			} else if d.Name.Name != "init" && d.Name.Name != "_" && scope.Lookup(d.Name.Name) != nil {
+				return false
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.TypeSpec:
+					if scope.Lookup(sp.Name.Name) != nil {
+						return false
+					}
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						if n.Name != "_" && scope.Lookup(n.Name) != nil {
+							return false
+						}
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// forgetLastFileScope drops the file scope a check just added to the
+// package scope. Nothing looks there again (the cell's own scopes are in
+// its types.Info), and keeping one per cell would grow the worker with the
+// session. go/types has no API for it; the field is read through reflect.
+func forgetLastFileScope(pkgScope *types.Scope) {
+	v := reflect.ValueOf(pkgScope).Elem().FieldByName("children")
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Len() == 0 {
+		return
+	}
+	v = reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
+	v.Index(v.Len() - 1).Set(reflect.Zero(v.Type().Elem()))
+	v.SetLen(v.Len() - 1)
 }
 
 // unusedImport reports the checker's complaint about an import no code

@@ -1,13 +1,15 @@
 package interpreter
 
 import (
+	"go/token"
 	"strings"
 	"testing"
 )
 
-// TestCheckBaseReuse checks that cells which declare nothing are checked
-// against the earlier cells' package without checking those again, and that
-// the package is built again when the declarations or variables change.
+// TestCheckBaseReuse checks that cells are checked against the earlier
+// cells' package without checking those again: cells that declare nothing
+// leave it as it is, new declarations and variables extend it, and it is
+// built again only when something it holds is redefined.
 func TestCheckBaseReuse(t *testing.T) {
 	s, _, _ := newTestSession(t, "")
 	must := func(code string) {
@@ -29,7 +31,9 @@ func TestCheckBaseReuse(t *testing.T) {
 	if s.base != base {
 		t.Error("base built again though nothing was declared")
 	}
-	pc, err := parseCell("p.double() + 1")
+	fset := token.NewFileSet()
+	reservePositions(fset, s.base.fset.Base())
+	pc, err := parseCellIn(fset, "p.double() + 1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,25 +41,34 @@ func TestCheckBaseReuse(t *testing.T) {
 		t.Error("a trivial cell is not checked against the base")
 	}
 
-	for _, change := range []string{"func f() int { return 1 }", "q := 2", "func f() string { return \"\" }", `import "strings"`} {
-		must(change)
+	for _, step := range []struct {
+		cell    string
+		rebuilt bool
+	}{
+		{"func f() int { return 1 }", false}, // a new func: checked into the base
+		{"q := 2", false},                    // a new variable
+		{"type Q struct{ p P }\nfunc (q Q) get() P { return q.p }", false}, // a type with its methods
+		{`import "strings"`, false},                                        // imports are the cell file's business
+		{"func f() string { return \"\" }", true},                          // a redefinition
+		{"q := \"s\"", true},                                               // a variable of another type
+		{"func (p P) triple() int { return 3 * p.x }", true},               // a method of an earlier type
+	} {
+		must(step.cell)
 		must("p.double()")
-		if change == `import "strings"` {
-			// Imports are the cell file's business, not the package's.
-			if s.base != base {
-				t.Errorf("base built again after %q", change)
-			}
-		} else if s.base == base {
-			t.Errorf("base not built again after %q", change)
+		if rebuilt := s.base != base; rebuilt != step.rebuilt {
+			t.Errorf("after %q: base built again %v, want %v", step.cell, rebuilt, step.rebuilt)
 		}
 		base = s.base
 	}
 	if err := s.Bind("k", 5); err != nil {
 		t.Fatal(err)
 	}
-	must("k + 1")
-	if s.base == base {
-		t.Error("base not built again after Bind")
+	must("k + p.triple() + len(f()) + len(q) + Q{p}.get().x")
+	if s.base != base {
+		t.Error("base built again after Bind")
+	}
+	if s.base.globals["k"] != "int" {
+		t.Errorf("the base does not hold the bound variable: %v", s.base.globals)
 	}
 }
 

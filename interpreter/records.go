@@ -33,17 +33,6 @@ type declRecord struct {
 	importName, importPath string // imports only
 }
 
-// record keeps r as the latest version of its declaration.
-func (s *Session) record(r declRecord) {
-	for i, d := range s.decls {
-		if d.key == r.key {
-			s.decls = append(s.decls[:i], s.decls[i+1:]...)
-			break
-		}
-	}
-	s.decls = append(s.decls, r)
-}
-
 func (s *Session) recordImport(fset *token.FileSet, is *ast.ImportSpec) {
 	path, _ := strconv.Unquote(is.Path.Value)
 	r := declRecord{kind: recImport, key: "import " + importKey(is), importPath: path}
@@ -97,47 +86,23 @@ func (s *Session) commit(pc *parsedCell, c *checked, prog *program) {
 	for _, d := range pc.decls {
 		for _, key := range pc.keys[d] {
 			for _, part := range strings.Split(key, ", ") {
-				delete(s.globals, declName(part))
+				s.deleteGlobal(declName(part))
 			}
 		}
 	}
 	for _, g := range prog.globals {
-		s.globals[g.name] = g
+		s.setGlobal(g)
 		s.dropDecl(g.name)
-		delete(s.funcs, g.name)
-		delete(s.funcImpls, g.name)
+		s.deleteFunc(g.name)
 	}
 	for name, sig := range prog.funcVars {
-		s.funcs[name] = sig
-		s.funcImpls[name] = prog.funcImpls[name]
+		s.setFunc(name, sig, prog.funcImpls[name])
 	}
 	s.interrupted = false
 	for _, d := range c.dropped {
 		s.dropKey(d.key)
 		fmt.Fprintf(s.opts.Stderr, "gopar: removed %s of an earlier cell, which no longer compiles: %s\n", d.key, d.why)
 	}
-}
-
-// dropKey forgets the declaration with key.
-func (s *Session) dropKey(key string) {
-	for i, r := range s.decls {
-		if r.key == key {
-			s.decls = append(s.decls[:i], s.decls[i+1:]...)
-			return
-		}
-	}
-}
-
-// dropDecl forgets the func, type or const called name.
-func (s *Session) dropDecl(name string) {
-	out := s.decls[:0]
-	for _, r := range s.decls {
-		if r.kind != recImport && r.kind != recMethod && declName(r.key) == name {
-			continue
-		}
-		out = append(out, r)
-	}
-	s.decls = out
 }
 
 // declKeys names what a declaration defines.

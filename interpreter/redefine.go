@@ -28,11 +28,20 @@ import (
 func (s *Session) rebuildReasons(pc *parsedCell, c *checked) []string {
 	var out []string
 	var byKey map[string]*declRecord
-	if len(pc.decls) > 0 {
-		byKey = map[string]*declRecord{}
-		for i := range s.decls {
-			byKey[s.decls[i].key] = &s.decls[i]
+	earlier := func(key string) (*declRecord, bool) {
+		if c.base != nil && key != "func init" && key != "func _" {
+			// Checked against the base, which holds every earlier
+			// declaration: its names were all new.
+			return nil, false
 		}
+		if byKey == nil {
+			byKey = map[string]*declRecord{}
+			for i := range s.decls {
+				byKey[s.decls[i].key] = &s.decls[i]
+			}
+		}
+		r, ok := byKey[key]
+		return r, ok
 	}
 	for _, d := range pc.decls {
 		src, ok := pc.sources[d]
@@ -40,7 +49,7 @@ func (s *Session) rebuildReasons(pc *parsedCell, c *checked) []string {
 			continue
 		}
 		for _, key := range pc.keys[d] {
-			old, ok := byKey[key]
+			old, ok := earlier(key)
 			if !ok || normalize(old.src) == normalize(src.text) {
 				continue
 			}
@@ -168,8 +177,7 @@ func (s *Session) rebuild(ctx context.Context, pc *parsedCell, c *checked, reaso
 	for _, p := range sortedKeys(hidden) {
 		s.hiddenImport(p)
 	}
-	s.decls = nil
-	s.globals = map[string]*globalVar{}
+	s.resetTables()
 	var code strings.Builder
 	for _, r := range decls {
 		if r.kind == recImport {

@@ -14,7 +14,6 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,7 +54,11 @@ type Session struct {
 	cells       int                   // number of cells run
 	compiled    int                   // number of funcs made by Compile
 	sources     map[int]*emitted
-	base        *checkBase // earlier cells as the checker sees them, for cells that declare nothing
+	base        *checkBase  // earlier cells as the checker sees them
+	changes     baseChanges // since the base last looked (tables.go)
+
+	tablesVersion uint64        // counts writes to the tables and hidden imports
+	snapshot      snapshotCache // Snapshot and GlobalNames, at a tablesVersion
 
 	pendingHidden []string // hidden imports not yet made in the interpreter
 
@@ -69,17 +72,18 @@ type Session struct {
 	goExit  *stdsyms.Exit      // os.Exit called by a goroutine while the cell ran
 	stopRun context.CancelFunc // stops the running cell
 
-	viewMu sync.Mutex
-	view   *Session // the state after the last finished cell, for Complete and Inspect
+	viewMu    sync.Mutex // also held while the tables are written (tables.go)
+	view      *Session   // the state after the last finished cell, for Complete and Inspect
+	published *Session   // that state without the tables, until asked for
 
 	debug debugState // the debugger, when a front end debugs (debug.go)
 }
 
-// publish makes the current state the one Complete and Inspect see. Most
-// cells change none of the tables: the previous view's copies, which
-// nothing writes to, then serve again.
+// publish makes the state after this cell the one Complete and Inspect
+// see. Its tables of declarations and variables are copied only when they
+// ask (current): copying them after every cell would cost each cell the
+// whole session.
 func (s *Session) publish() {
-	old := s.current()
 	v := &Session{
 		opts:    s.opts,
 		in:      s.in,
@@ -88,30 +92,24 @@ func (s *Session) publish() {
 		cells:   s.cells,
 		sources: map[int]*emitted{},
 	}
-	if old != nil && slices.Equal(old.decls, s.decls) {
-		v.decls = old.decls
-	} else {
-		v.decls = slices.Clone(s.decls)
-	}
-	if old != nil && maps.Equal(old.globals, s.globals) {
-		v.globals = old.globals
-	} else {
-		v.globals = maps.Clone(s.globals)
-	}
-	if old != nil && maps.Equal(old.funcs, s.funcs) && maps.Equal(old.funcImpls, s.funcImpls) {
-		v.funcs, v.funcImpls = old.funcs, old.funcImpls
-	} else {
-		v.funcs, v.funcImpls = maps.Clone(s.funcs), maps.Clone(s.funcImpls)
-	}
 	s.viewMu.Lock()
-	s.view = v
+	s.published, s.view = v, nil
 	s.viewMu.Unlock()
 }
 
-// current is the state of the last finished cell.
+// current is the state of the last finished cell, with the session's
+// tables as they are now (tables.go writes them holding viewMu).
 func (s *Session) current() *Session {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
+	if s.view == nil && s.published != nil {
+		v := s.published
+		s.published = nil
+		v.decls = s.decls[:len(s.decls):len(s.decls)] // removing copies (tables.go)
+		v.globals = maps.Clone(s.globals)
+		v.funcs, v.funcImpls = maps.Clone(s.funcs), maps.Clone(s.funcImpls)
+		s.view = v
+	}
 	return s.view
 }
 
@@ -137,8 +135,7 @@ func New(opts Options) (*Session, error) {
 	if err := s.start(); err != nil {
 		return nil, err
 	}
-	s.decls = nil
-	s.globals = map[string]*globalVar{}
+	s.resetTables()
 	s.publish()
 	return s, nil
 }
@@ -167,9 +164,9 @@ func (s *Session) start() error {
 	}
 	s.in = in
 	s.hidden = map[string]string{}
+	s.tablesVersion++
 	s.loaded = map[string]bool{}
-	s.funcs = map[string]string{}
-	s.funcImpls = map[string]string{}
+	s.resetFuncs()
 	s.interrupted = false
 	s.pendingHidden = nil
 	s.sources = map[int]*emitted{}
@@ -208,8 +205,7 @@ func (s *Session) Reset() error {
 	if err := s.start(); err != nil {
 		return err
 	}
-	s.decls = nil
-	s.globals = map[string]*globalVar{}
+	s.resetTables()
 	s.publish()
 	return nil
 }
@@ -474,12 +470,23 @@ func (s *Session) declare(ctx context.Context, pc *parsedCell, c *checked, prog 
 	if err := s.runImports(ctx, pc, prog); err != nil {
 		return err
 	}
-	if len(prog.file.Decls) > 0 {
-		em, err := s.emitFile(pc.fset, prog.file)
+	// The func of the cell's statements is compiled as a file of its own:
+	// yaegi's tree of a file is kept as long as any of its declarations,
+	// and the session keeps those, not the func, which runs once.
+	files := []*ast.File{prog.file}
+	if n := len(prog.file.Decls); prog.hasBody && n > 1 {
+		body := prog.file.Decls[n-1]
+		files = []*ast.File{{Name: prog.file.Name, Decls: prog.file.Decls[:n-1]}, {Name: prog.file.Name, Decls: []ast.Decl{body}}}
+	}
+	for _, f := range files {
+		if len(f.Decls) == 0 {
+			continue
+		}
+		em, err := s.emitFile(pc.fset, f)
 		if err != nil {
 			return compileFailure(err.Error())
 		}
-		if err := s.evalDecls(ctx, em, prog.file); err != nil {
+		if err := s.evalDecls(ctx, em, f); err != nil {
 			return err
 		}
 	}
@@ -542,19 +549,7 @@ func (s *Session) runImports(ctx context.Context, pc *parsedCell, prog *program)
 func (s *Session) Snapshot() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []string
-	// The hidden imports variable types may name, as ordinary imports.
-	for _, p := range sortedKeys(s.hidden) {
-		out = append(out, "import "+s.hidden[p]+" "+strconv.Quote(p))
-	}
-	for _, r := range s.decls {
-		out = append(out, r.src)
-	}
-	for _, name := range sortedKeys(s.globals) {
-		g := s.globals[name]
-		out = append(out, "var "+g.name+" "+g.typeSrc)
-	}
-	return out
+	return s.cachedSnapshot().decls
 }
 
 // Restore replays declarations from Snapshot into the session. Variables get
@@ -614,7 +609,7 @@ func hiddenImportDecl(d string) (path string, ok bool) {
 func (s *Session) GlobalNames() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return sortedKeys(s.globals)
+	return s.cachedSnapshot().global
 }
 
 // Variable describes one cell-defined package-level variable.
@@ -679,7 +674,7 @@ func (s *Session) Compile(src string) (any, error) {
 	if _, err := s.execute(context.Background(), code); err != nil {
 		return nil, err
 	}
-	delete(s.globals, name) // not a variable of the user's
+	s.deleteGlobal(name) // not a variable of the user's
 	v, ok := s.in.Globals()[name]
 	if !ok || !v.IsValid() || v.Kind() != reflect.Func {
 		return nil, compileFailure("not a func literal: " + src)
@@ -715,7 +710,7 @@ func (s *Session) Bind(name string, v any) error {
 	if _, err := s.in.Eval(decl); err != nil {
 		return fmt.Errorf("bind %s: %w", name, err)
 	}
-	s.globals[name] = &globalVar{name: name, typeSrc: src, display: displayType(typ, nil)}
+	s.setGlobal(&globalVar{name: name, typeSrc: src, display: displayType(typ, nil)})
 	s.publish()
 	return nil
 }

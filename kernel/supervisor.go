@@ -220,10 +220,10 @@ func (s *Supervisor) execute(ctx context.Context, req ExecuteRequest, switches i
 	}
 	s.mu.Lock()
 	if ev.Decls != nil {
-		s.decls = *ev.Decls
+		s.decls = s.applyEdit("declarations", s.decls, *ev.Decls)
 	}
 	if ev.Globals != nil {
-		s.globals = *ev.Globals
+		s.globals = s.applyEdit("variables", s.globals, *ev.Globals)
 	}
 	if ev.Dir != nil {
 		s.dir = *ev.Dir
@@ -774,4 +774,16 @@ func (p *process) restore(req worker.Request) {
 		case <-p.exited:
 		}
 	}()
+}
+
+// applyEdit applies a worker's edit of a list the kernel keeps for it. An
+// edit that does not fit the list is a worker out of step with the kernel:
+// the list is kept as it was, and the mismatch logged.
+func (s *Supervisor) applyEdit(what string, list []string, e worker.ListEdit) []string {
+	out, ok := e.Apply(list)
+	if !ok {
+		log.Printf("gopar: the worker's edit of the %s (keep %d + %d) does not fit the %d the kernel holds", what, e.Keep, e.KeepTail, len(list))
+		return list
+	}
+	return out
 }

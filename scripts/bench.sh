@@ -7,7 +7,8 @@
 # asyncio (bench/runtime), %timeit of a native call against go test -bench
 # (magics' BenchmarkTimeitVsGoBench), the constructs of Go code against
 # CPython and compiled Go (bench/constructs) and whole programs against
-# CPython (bench/programs). Takes a quarter of an hour; the committed
+# CPython (bench/programs), modules in cells (bench/modules) and long
+# sessions against ipykernel (bench/session). Takes a quarter of an hour; the committed
 # RESULTS.md of bench/native and bench/runtime are left as they are, those
 # of bench/constructs and bench/programs are rewritten (each suite also
 # runs alone, and go run ./bench/report -splice puts its results into
@@ -50,6 +51,9 @@ bench/programs/run.sh -o bench/programs/RESULTS.md >/dev/null
 echo "== modules in cells: first and cached import, calls against a bundled function (bench/modules)" >&2
 bench/modules/run.sh -o bench/modules/RESULTS.md >/dev/null
 
+echo "== long sessions: a cell after 5,000 cells, against ipykernel (bench/session)" >&2
+bench/session/run.sh -o bench/session/RESULTS.md >/dev/null
+
 echo "== %timeit against go test -bench (magics)" >&2
 for _ in 1 2 3 4 5; do
 	go test -run '^$' -bench TimeitVsGoBench ./magics/
@@ -59,5 +63,5 @@ echo "== writing BENCHMARKS.md" >&2
 go run ./bench/report -kernel "$work/kernel.json" -native "$work/native.md" -runtime "$work/runtime.md" \
 	-timeit "$work/timeit.txt" -interpreter bench/interpreter/RESULTS.md \
 	-constructs bench/constructs/RESULTS.md -programs bench/programs/RESULTS.md -modules bench/modules/RESULTS.md \
-	-o BENCHMARKS.md -charts bench/report/charts
+	-session bench/session/RESULTS.md -o BENCHMARKS.md -charts bench/report/charts
 echo "BENCHMARKS.md written" >&2

@@ -80,9 +80,10 @@ type Event struct {
 	Result          map[string]any `json:"result,omitempty"` // execute: trailing value bundle
 	UserExpressions map[string]any `json:"user_expressions,omitempty"`
 	// execute: the declarations to replay after a crash and the variables
-	// defined so far, each only when the cell changed it (nil: as before).
-	Decls   *[]string `json:"decls,omitempty"`
-	Globals *[]string `json:"globals,omitempty"`
+	// defined so far, each only when the cell changed it (nil: as before),
+	// as an edit of the list the kernel last heard of from this worker.
+	Decls   *ListEdit `json:"decls,omitempty"`
+	Globals *ListEdit `json:"globals,omitempty"`
 	// execute: the working directory and environment, each only when it
 	// changed since the kernel last heard of it, for a replacement worker.
 	Dir *string   `json:"dir,omitempty"`

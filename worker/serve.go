@@ -319,21 +319,33 @@ var errGoexit = &Error{Name: "Goexit", Value: "runtime.Goexit ended the cell",
 // they changed since the kernel last heard of them.
 func (s *server) noteChanges(reply *Event) {
 	// Most cells declare nothing: the kernel hears of the session's
-	// declarations only when they change, not a growing copy every cell.
-	if decls := s.eng.Snapshot(); s.sentDecls == nil || !slices.Equal(decls, *s.sentDecls) {
-		kept := slices.Clone(decls) // the engine may reuse its slice
-		s.sentDecls, reply.Decls = &kept, &kept
-	}
-	if globals := s.eng.GlobalNames(); s.sentGlobals == nil || !slices.Equal(globals, *s.sentGlobals) {
-		kept := slices.Clone(globals)
-		s.sentGlobals, reply.Globals = &kept, &kept
-	}
+	// declarations only when they change, and then only what changed
+	// (ListEdit), not a growing copy every cell.
+	reply.Decls = noteList(&s.sentDecls, s.eng.Snapshot())
+	reply.Globals = noteList(&s.sentGlobals, s.eng.GlobalNames())
 	if dir, err := os.Getwd(); err == nil && (s.sentDir == nil || dir != *s.sentDir) {
 		s.sentDir, reply.Dir = &dir, &dir
 	}
 	if env := os.Environ(); s.sentEnv == nil || !slices.Equal(env, *s.sentEnv) {
 		s.sentEnv, reply.Env = &env, &env
 	}
+}
+
+// noteList returns the edit that turns the list last sent into now, or nil
+// when they are the same, and keeps now as sent. A new worker's first edit
+// (from nothing) replaces the kernel's list.
+func noteList(sent **[]string, now []string) *ListEdit {
+	var old []string
+	if *sent != nil {
+		if slices.Equal(now, **sent) {
+			return nil
+		}
+		old = **sent
+	}
+	edit := Diff(old, now)
+	kept := slices.Clone(now) // the engine may reuse its slice
+	*sent = &kept
+	return &edit
 }
 
 // userExpressions evaluates each expression after the cell, as Jupyter's

@@ -10,10 +10,4 @@ out=bench/modules/RESULTS.md
 if [ "${1:-}" = -o ]; then
 	out="$2"
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-go build -o "$work/gopar" .
-export JUPYTER_DATA_DIR="$work/data" JUPYTER_RUNTIME_DIR="$work/runtime" JUPYTER_CONFIG_DIR="$work/config"
-export JUPYTER_PLATFORM_DIRS=1 PYDEVD_DISABLE_FILE_VALIDATION=1
-"$work/gopar" install --user >/dev/null
-/usr/bin/python3 bench/modules/bench_modules.py -o "$out"
+bench/with-kernelspec.sh /usr/bin/python3 bench/modules/bench_modules.py -o "$out"

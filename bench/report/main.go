@@ -6,12 +6,14 @@
 // BenchmarkTimeitVsGoBench) and what each change to the interpreter did to
 // its loops (bench/interpreter's Markdown) and the side-by-side suites
 // of constructs and whole programs against CPython and compiled Go
-// (bench/constructs' and bench/programs' Markdown). It writes the tables
+// (bench/constructs' and bench/programs' Markdown), and modules in cells
+// and long sessions (bench/modules' and bench/session's Markdown). It writes the tables
 // as ratios and draws the charts as PNG files with gonum plot:
 //
 //	go run ./bench/report -kernel k.json -native native.md -runtime runtime.md \
 //		-timeit timeit.txt -interpreter bench/interpreter/RESULTS.md \
 //		-constructs bench/constructs/RESULTS.md -programs bench/programs/RESULTS.md \
+//		-modules bench/modules/RESULTS.md -session bench/session/RESULTS.md \
 //		-o BENCHMARKS.md -charts bench/report/charts
 //
 // With -splice it renews only the sections of the side-by-side suites in
@@ -42,6 +44,7 @@ func main() {
 	constructsPath := flag.String("constructs", "", "results of bench/constructs (Markdown); without it the report leaves the constructs out")
 	programsPath := flag.String("programs", "", "results of bench/programs (Markdown); without it the report leaves the whole programs out")
 	modulesPath := flag.String("modules", "", "results of bench/modules (Markdown); without it the report leaves modules out")
+	sessionPath := flag.String("session", "", "results of bench/session (Markdown); without it the report leaves long sessions out")
 	spliceOnly := flag.Bool("splice", false, "only renew the sections of -constructs and -programs in the existing report -o")
 	out := flag.String("o", "BENCHMARKS.md", "the report to write")
 	charts := flag.String("charts", "bench/report/charts", "directory for the chart PNGs, relative to the report")
@@ -54,6 +57,9 @@ func main() {
 			err = run(*kernelPath, *nativePath, *runtimePath, *timeitPath, *interpPath, sbs, *out, *charts)
 			if err == nil && *modulesPath != "" {
 				err = appendModules(*out, *modulesPath)
+			}
+			if err == nil && *sessionPath != "" {
+				err = appendSession(*out, *sessionPath)
 			}
 		}
 	}

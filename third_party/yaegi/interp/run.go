@@ -1201,7 +1201,11 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	if n.recv == nil && topLevelFunc(def) {
 		// gopar: one func value per func declaration, which calls
 		// recognise and run directly (funcvalue.go).
-		return func(f *frame) reflect.Value { return n.interp.funcValueOf(def, f, makeFunc) }
+		// Made under the global frame, not the frame of the code that
+		// first names the func: a top-level func has no enclosing locals,
+		// and the value, kept for the session, would keep that frame and
+		// the cell that made it.
+		return func(f *frame) reflect.Value { return n.interp.funcValueOf(def, f.root, makeFunc) }
 	}
 	return makeFunc
 }
