@@ -294,7 +294,7 @@ func handleShutdown(k *Kernel, m *Message, reply replyFunc) {
 	content := map[string]any{"status": "ok", "restart": c.Restart}
 	reply("shutdown_reply", content)
 	k.publishRaw("shutdown_reply", k.headerJSON(m.Header), content)
-	k.stopServing()
+	k.shutdownAsked.Store(true) // dispatch stops serving after the idle status
 }
 
 func handleInterrupt(k *Kernel, m *Message, reply replyFunc) {

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -57,10 +58,11 @@ type Kernel struct {
 	shellHandlers   map[string]handlerFunc
 	controlHandlers map[string]handlerFunc
 
-	inputReplies chan *Message
-	shellQueue   chan *Message
-	done         chan struct{}
-	doneOnce     sync.Once
+	inputReplies  chan *Message
+	shellQueue    chan *Message
+	done          chan struct{}
+	doneOnce      sync.Once
+	shutdownAsked atomic.Bool // a shutdown_request was answered: stop after its idle
 
 	mu         sync.Mutex
 	count      int                // execution_count
@@ -284,7 +286,16 @@ func (k *Kernel) dispatchControl(m *Message) { k.dispatch(k.control, k.controlHa
 func (k *Kernel) dispatch(s zmq4.Socket, handlers map[string]handlerFunc, m *Message) {
 	parent := k.headerJSON(m.Header)
 	k.publishRaw("status", parent, map[string]string{"execution_state": "busy"})
-	defer k.publishRaw("status", parent, map[string]string{"execution_state": "idle"})
+	defer func() {
+		k.publishRaw("status", parent, map[string]string{"execution_state": "idle"})
+		// A shutdown stops the kernel only now, once its idle is out: a
+		// server that last saw the kernel busy (Jupyter Notebook's activity
+		// watcher) would take the restarted kernel for busy and not make
+		// sure its front end's iopub is connected again.
+		if k.shutdownAsked.Load() {
+			k.stopServing()
+		}
+	}()
 	h, ok := handlers[m.Header.MsgType]
 	if !ok {
 		k.logger.Printf("ignored a %s message", m.Header.MsgType)

@@ -7,6 +7,8 @@ import tempfile
 import threading
 import unittest
 
+from jupyter_client.manager import KernelManager
+
 from kernelclient import Kernel
 from test_hardening import children
 
@@ -176,6 +178,33 @@ class ReplayAfterCrash(unittest.TestCase):
         cell = self.k.run("double(4)")
         self.assertEqual(cell.reply["status"], "error", "a declaration dropped by %reset came back")
         self.assertIn("double", cell.reply["evalue"])
+
+
+
+class Shutdown(unittest.TestCase):
+    def test_a_shutdown_request_ends_idle(self):
+        """A shutdown_request, like any request, is followed on iopub by the
+        idle status it is the parent of before the kernel exits, as with
+        ipykernel. Jupyter Notebook's server keeps the last status it saw: a
+        kernel that exited busy was taken for busy after a restart, and the
+        server then did not make sure the page's iopub was connected again
+        (the first cells' outputs went missing)."""
+        km = KernelManager(kernel_name="gopar")
+        km.start_kernel()
+        kc = km.client()
+        try:
+            kc.start_channels()
+            kc.wait_for_ready(timeout=60)
+            msg_id = kc.shutdown(restart=True)
+            states = []
+            while "idle" not in states:
+                msg = kc.get_iopub_msg(timeout=60)  # raises if the idle never comes
+                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status":
+                    states.append(msg["content"]["execution_state"])
+            self.assertEqual(states, ["busy", "idle"])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
 
 if __name__ == "__main__":
