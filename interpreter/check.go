@@ -44,6 +44,15 @@ type globalVar struct {
 	name    string
 	typeSrc string // the type, written as cells can name it
 	display string // the type, as the user would write it
+	decl    string // "var name typeSrc", made once (line)
+}
+
+// line declares the variable, as Snapshot lists it.
+func (g *globalVar) line() string {
+	if g.decl == "" {
+		g.decl = "var " + g.name + " " + g.typeSrc
+	}
+	return g.decl
 }
 
 // displayType writes a type with package names, and cell types bare.
@@ -540,7 +549,7 @@ func (s *Session) hiddenImport(path string) string {
 	}
 	name := "_goparpkg_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(path)
 	s.hidden[path] = name
-	s.tablesVersion++ // Snapshot lists hidden imports
+	s.versions.hidden++ // Snapshot lists hidden imports
 	s.pendingHidden = append(s.pendingHidden, path)
 	return name
 }

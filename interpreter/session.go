@@ -57,8 +57,9 @@ type Session struct {
 	base        *checkBase  // earlier cells as the checker sees them
 	changes     baseChanges // since the base last looked (tables.go)
 
-	tablesVersion uint64        // counts writes to the tables and hidden imports
-	snapshot      snapshotCache // Snapshot and GlobalNames, at a tablesVersion
+	globalNames []string      // the keys of globals, sorted (tables.go)
+	versions    tableVersions // count writes to what Snapshot lists
+	snapshot    snapshotCache // Snapshot and GlobalNames, as of versions
 
 	pendingHidden []string // hidden imports not yet made in the interpreter
 
@@ -164,7 +165,7 @@ func (s *Session) start() error {
 	}
 	s.in = in
 	s.hidden = map[string]string{}
-	s.tablesVersion++
+	s.versions.hidden++
 	s.loaded = map[string]bool{}
 	s.resetFuncs()
 	s.interrupted = false
@@ -549,7 +550,7 @@ func (s *Session) runImports(ctx context.Context, pc *parsedCell, prog *program)
 func (s *Session) Snapshot() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.cachedSnapshot().decls
+	return s.cachedSnapshot().list
 }
 
 // Restore replays declarations from Snapshot into the session. Variables get
@@ -609,7 +610,7 @@ func hiddenImportDecl(d string) (path string, ok bool) {
 func (s *Session) GlobalNames() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.cachedSnapshot().global
+	return s.cachedSnapshot().names
 }
 
 // Variable describes one cell-defined package-level variable.

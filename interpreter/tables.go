@@ -26,7 +26,7 @@ type baseChanges struct {
 func (s *Session) record(r declRecord) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
+	s.versions.decls++
 	if i := slices.IndexFunc(s.decls, func(d declRecord) bool { return d.key == r.key }); i >= 0 {
 		s.removeDecl(i)
 	}
@@ -38,7 +38,7 @@ func (s *Session) record(r declRecord) {
 func (s *Session) dropKey(key string) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
+	s.versions.decls++
 	if i := slices.IndexFunc(s.decls, func(d declRecord) bool { return d.key == key }); i >= 0 {
 		s.removeDecl(i)
 	}
@@ -48,7 +48,7 @@ func (s *Session) dropKey(key string) {
 func (s *Session) dropDecl(name string) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
+	s.versions.decls++
 	for i := len(s.decls) - 1; i >= 0; i-- {
 		if r := s.decls[i]; r.kind != recImport && r.kind != recMethod && declName(r.key) == name {
 			s.removeDecl(i)
@@ -71,7 +71,11 @@ func (s *Session) removeDecl(i int) {
 func (s *Session) setGlobal(g *globalVar) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
+	s.versions.globals++
+	if _, ok := s.globals[g.name]; !ok {
+		i, _ := slices.BinarySearch(s.globalNames, g.name)
+		s.globalNames = slices.Insert(s.globalNames, i, g.name)
+	}
 	s.globals[g.name] = g
 	s.noteGlobal(g.name)
 }
@@ -80,9 +84,12 @@ func (s *Session) setGlobal(g *globalVar) {
 func (s *Session) deleteGlobal(name string) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
+	s.versions.globals++
 	if _, ok := s.globals[name]; ok {
 		delete(s.globals, name)
+		if i, found := slices.BinarySearch(s.globalNames, name); found {
+			s.globalNames = slices.Delete(s.globalNames, i, i+1)
+		}
 		s.noteGlobal(name)
 	}
 }
@@ -99,7 +106,6 @@ func (s *Session) noteGlobal(name string) {
 func (s *Session) setFunc(name, sig, impl string) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
 	s.funcs[name] = sig
 	s.funcImpls[name] = impl
 }
@@ -108,7 +114,6 @@ func (s *Session) setFunc(name, sig, impl string) {
 func (s *Session) deleteFunc(name string) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
 	delete(s.funcs, name)
 	delete(s.funcImpls, name)
 }
@@ -117,9 +122,11 @@ func (s *Session) deleteFunc(name string) {
 func (s *Session) resetTables() {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
+	s.versions.decls++
+	s.versions.globals++
 	s.decls = nil
 	s.globals = map[string]*globalVar{}
+	s.globalNames = nil
 	s.changes = baseChanges{replaced: true}
 }
 
@@ -127,35 +134,51 @@ func (s *Session) resetTables() {
 func (s *Session) resetFuncs() {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
-	s.tablesVersion++
 	s.funcs = map[string]string{}
 	s.funcImpls = map[string]string{}
 }
 
-// snapshotCache holds Snapshot and GlobalNames as made at tablesVersion.
+// tableVersions count the writes to each part of what Snapshot lists.
+type tableVersions struct{ hidden, decls, globals uint64 }
+
+// snapshotCache holds Snapshot and GlobalNames, each part made again only
+// when a write changed it: a cell adds a line, not the session's every
+// line again.
 type snapshotCache struct {
-	version       uint64
-	decls, global []string
-	made          bool
+	made                           bool
+	at                             tableVersions
+	hidden, declLines, globalLines []string
+	list                           []string // hidden, then declLines, then globalLines
+	names                          []string // the variables, sorted
 }
 
-// cachedSnapshot returns the cache, made again if the tables changed.
+// cachedSnapshot returns the cache, brought up to the tables.
 func (s *Session) cachedSnapshot() *snapshotCache {
-	c := &s.snapshot
-	if c.made && c.version == s.tablesVersion {
+	c, v := &s.snapshot, s.versions
+	if c.made && c.at == v {
 		return c
 	}
-	*c = snapshotCache{version: s.tablesVersion, made: true}
-	// The hidden imports variable types may name, as ordinary imports.
-	for _, p := range sortedKeys(s.hidden) {
-		c.decls = append(c.decls, "import "+s.hidden[p]+" "+strconv.Quote(p))
+	if !c.made || c.at.hidden != v.hidden {
+		// The hidden imports variable types may name, as ordinary imports.
+		c.hidden = nil
+		for _, p := range sortedKeys(s.hidden) {
+			c.hidden = append(c.hidden, "import "+s.hidden[p]+" "+strconv.Quote(p))
+		}
 	}
-	for _, r := range s.decls {
-		c.decls = append(c.decls, r.src)
+	if !c.made || c.at.decls != v.decls {
+		c.declLines = make([]string, len(s.decls))
+		for i, r := range s.decls {
+			c.declLines[i] = r.src
+		}
 	}
-	c.global = sortedKeys(s.globals)
-	for _, name := range c.global {
-		c.decls = append(c.decls, "var "+name+" "+s.globals[name].typeSrc)
+	if !c.made || c.at.globals != v.globals {
+		c.names = slices.Clone(s.globalNames)
+		c.globalLines = make([]string, len(c.names))
+		for i, name := range c.names {
+			c.globalLines[i] = s.globals[name].line()
+		}
 	}
+	c.list = slices.Concat(c.hidden, c.declLines, c.globalLines)
+	c.made, c.at = true, v
 	return c
 }

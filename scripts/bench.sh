@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/deps.sh
+GOPAR_BENCH=1 ./scripts/deps.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

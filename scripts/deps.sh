@@ -14,6 +14,12 @@ if [ "${GOPAR_BROWSER_TESTS:-}" = 1 ]; then
 	command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
+# The benchmarks' Python side (bench/kernel's workloads) uses NumPy and
+# Matplotlib, as the lessons' Python does.
+if [ "${GOPAR_BENCH:-}" = 1 ]; then
+	packages+=(python3-numpy python3-matplotlib)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

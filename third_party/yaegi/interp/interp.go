@@ -534,8 +534,16 @@ func (interp *Interpreter) resizeFrame() {
 	if l-b <= 0 {
 		return
 	}
-	data := make([]reflect.Value, l)
-	copy(data, interp.frame.data)
+	// gopar: grown as append grows a slice, not to the exact length: each
+	// cell that declares a variable or a func grew the global frame, and
+	// copying it whole each time made a cell cost the session's size.
+	data := interp.frame.data
+	if cap(data) >= l {
+		data = data[:l]
+	} else {
+		data = make([]reflect.Value, l, l+l/2)
+		copy(data, interp.frame.data)
+	}
 	for j, t := range interp.universe.types[b:] {
 		data[b+j] = reflect.New(t).Elem()
 	}
