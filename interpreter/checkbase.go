@@ -261,6 +261,9 @@ func (s *Session) importDecl(pc *parsedCell) *ast.GenDecl {
 // cannot take it, does not check, or the cell has errors (whose handling
 // needs the whole picture).
 func (s *Session) checkAgainstBase(pc *parsedCell) (c *checked) {
+	if s.checkEverything {
+		return nil
+	}
 	if s.base == nil || !s.base.sync(s, pc) {
 		s.base = s.buildBase(pc.fset.Base())
 	}

@@ -136,3 +136,85 @@ func TestCheckBaseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckBaseAgreesWithCheckingEverything runs sessions as learners and
+// instructors write them, declaring, redefining, mistyping and re-running,
+// once checked against the base and once with every cell checked against
+// everything, and requires the same answer from every cell: its value, its
+// error, what it printed.
+func TestCheckBaseAgreesWithCheckingEverything(t *testing.T) {
+	sessions := map[string][]string{
+		"a type, its methods in later cells, an interface": {
+			`import "fmt"`, "type Point struct{ X, Y float64 }", "p := Point{3, 4}",
+			"func (p Point) Norm() float64 { return p.X*p.X + p.Y*p.Y }", "p.Norm()",
+			"type Shape interface{ Norm() float64 }", "var s Shape = p\ns.Norm()",
+			"func (p *Point) Scale(k float64) { p.X *= k; p.Y *= k }", "p.Scale(2)\nfmt.Println(p)",
+		},
+		"a func edited and run again": {
+			"func area(w, h int) int { return w * h }", "area(2, 3)",
+			"func area(w, h int) int { return w * h * 1 }", "area(2, 3)",
+			"func area(w, h float64) float64 { return w * h }", "area(2, 3.5)",
+			"func area(w, h float64) float64 { return w * h }", "area(1, 1)",
+		},
+		"mistakes and their fixes": {
+			"func half(n int) int { return n / 2 }", "half(\"x\")", "undefinedName + 1",
+			"func broken() int { return \"s\" }", "broken()", "func broken() int { return 4 }", "broken() + half(4)",
+			"x := 1\nx := 2", "y := 5\ny",
+		},
+		"variables across cells": {
+			"n := 10", "total := 0\nfor i := range n {\n\ttotal += i\n}\ntotal", "func addN(k int) int { return k + n }", "addN(1)",
+			"n = 20", "addN(1)", "n := 2.5", "n * 2", "var names []string", "names = append(names, \"a\")\nlen(names)",
+		},
+		"generics, consts, closures": {
+			"func Sum[T int | float64](xs []T) T {\n\tvar s T\n\tfor _, x := range xs {\n\t\ts += x\n\t}\n\treturn s\n}",
+			"Sum([]int{1, 2, 3})", "const Limit = 3", "Sum([]float64{0.5, Limit})",
+			"counter := func() func() int { c := 0; return func() int { c++; return c } }()", "counter() + counter()",
+			"type Stack[T any] struct{ items []T }", "func (s *Stack[T]) Push(x T) { s.items = append(s.items, x) }",
+			"st := &Stack[int]{}\nst.Push(Limit)\nlen(st.items)",
+		},
+		"a type redefined under its users": {
+			"type Item struct{ Name string }", "func label(i Item) string { return i.Name }", "label(Item{\"a\"})",
+			"type Item struct{ Name string; Qty int }", "label(Item{\"b\", 2})",
+			"type Item struct{ ID int }", "Item{ID: 7}.ID",
+		},
+		"imports in the middle": {
+			"func up(s string) string { return s + \"!\" }", `import "strings"`, "strings.ToUpper(up(\"go\"))",
+			`import str "strings"`, "str.Repeat(\"ab\", 2)", "func strings() int { return 1 }",
+		},
+		"goroutines and channels": {
+			`import "sync"`, "func worker(id int, out chan<- int, wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\tout <- id * id\n}",
+			"var wg sync.WaitGroup\nout := make(chan int, 4)\nfor i := range 4 {\n\twg.Add(1)\n\tgo worker(i, out, &wg)\n}\nwg.Wait()\nclose(out)\nsum := 0\nfor v := range out {\n\tsum += v\n}\nsum",
+			"type Job struct{ N int }", "func (j Job) Run() int { return j.N * 2 }", "Job{21}.Run()",
+		},
+	}
+	type answer struct{ value, err, out string }
+	runSession := func(cells []string, everything bool) []answer {
+		s, out, errb := newTestSession(t, "")
+		s.checkEverything = everything
+		var got []answer
+		for _, code := range cells {
+			out.Reset()
+			errb.Reset()
+			res, e := run(t, s, code)
+			a := answer{out: out.String() + errb.String()}
+			if v, ok := res["text/plain"].(string); ok {
+				a.value = v
+			}
+			if e != nil {
+				a.err = e.Name + ": " + e.Value
+			}
+			got = append(got, a)
+		}
+		return got
+	}
+	for name, cells := range sessions {
+		t.Run(name, func(t *testing.T) {
+			withBase, everything := runSession(cells, false), runSession(cells, true)
+			for i := range cells {
+				if withBase[i] != everything[i] {
+					t.Errorf("cell %d %q:\nagainst the base:   %+v\nagainst everything: %+v", i+1, cells[i], withBase[i], everything[i])
+				}
+			}
+		})
+	}
+}

@@ -56,6 +56,9 @@ type Session struct {
 	sources     map[int]*emitted
 	base        *checkBase  // earlier cells as the checker sees them
 	changes     baseChanges // since the base last looked (tables.go)
+	// checkEverything checks every cell with all earlier declarations, as
+	// the base would not: tests compare the two.
+	checkEverything bool
 
 	globalNames []string      // the keys of globals, sorted (tables.go)
 	versions    tableVersions // count writes to what Snapshot lists
