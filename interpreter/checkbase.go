@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -201,7 +202,7 @@ func (s *Session) buildBase(base int) *checkBase {
 		previous = append(previous, parseRecord(b.fset, &r)...)
 	}
 	file.Decls = append(file.Decls, previous...)
-	for _, name := range sortedKeys(s.globals) {
+	for _, name := range s.globalNames {
 		g := s.globals[name]
 		b.globals[name] = g.typeSrc
 		if d := s.globalDecl(g); d != nil {
@@ -358,14 +359,28 @@ func (b *checkBase) takes(pc *parsedCell) bool {
 // its types.Info), and keeping one per cell would grow the worker with the
 // session. go/types has no API for it; the field is read through reflect.
 func forgetLastFileScope(pkgScope *types.Scope) {
-	v := reflect.ValueOf(pkgScope).Elem().FieldByName("children")
-	if !v.IsValid() || v.Kind() != reflect.Slice || v.Len() == 0 {
+	i := scopeChildren()
+	if i < 0 {
+		return
+	}
+	v := reflect.ValueOf(pkgScope).Elem().Field(i)
+	if v.Len() == 0 {
 		return
 	}
 	v = reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
 	v.Index(v.Len() - 1).Set(reflect.Zero(v.Type().Elem()))
 	v.SetLen(v.Len() - 1)
 }
+
+// scopeChildren is the index of types.Scope's children field, or -1 when
+// this Go release has none.
+var scopeChildren = sync.OnceValue(func() int {
+	f, ok := reflect.TypeFor[types.Scope]().FieldByName("children")
+	if !ok || f.Type.Kind() != reflect.Slice || len(f.Index) != 1 {
+		return -1
+	}
+	return f.Index[0]
+})
 
 // unusedImport reports the checker's complaint about an import no code
 // uses, which is none in a notebook.

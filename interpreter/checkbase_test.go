@@ -26,10 +26,16 @@ func TestCheckBaseReuse(t *testing.T) {
 	if base == nil || !base.ok {
 		t.Fatalf("no usable base after a trivial cell: %+v", base)
 	}
+	scopes := base.pkg.Scope().NumChildren()
 	must("fmt.Sprint(p.x)")
 	must("p = P{4}") // assigns a variable, declares nothing
 	if s.base != base {
 		t.Error("base built again though nothing was declared")
+	}
+	// Each cell's file scope is dropped from the package once checked:
+	// kept, they would grow the worker with the session.
+	if n := base.pkg.Scope().NumChildren(); n != scopes {
+		t.Errorf("the base's package scope has %d file scopes after two more cells, had %d", n, scopes)
 	}
 	fset := token.NewFileSet()
 	reservePositions(fset, s.base.fset.Base())

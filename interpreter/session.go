@@ -627,7 +627,7 @@ func (s *Session) Globals() []Variable {
 	defer s.mu.Unlock()
 	values := s.in.Globals()
 	var out []Variable
-	for _, name := range sortedKeys(s.globals) {
+	for _, name := range s.globalNames {
 		g := s.globals[name]
 		v := Variable{Name: name, Type: g.display}
 		if v.Type == "" {
