@@ -163,7 +163,7 @@ func (interp *Interpreter) dynamicValue(v reflect.Value, names []string, want *i
 	if st.Kind() != reflect.Struct {
 		return valueInterface{}, false
 	}
-	if _, ok := v.Interface().(valueInterface); ok {
+	if _, ok := asValueInterface(v); ok {
 		return valueInterface{}, false
 	}
 	t := interp.dynamicType(v.Type(), names, want)

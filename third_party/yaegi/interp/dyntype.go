@@ -30,7 +30,7 @@ func ValueType(v any) (t *Type, value reflect.Value, ok bool) {
 	}
 	// An interface value may hold another one.
 	for vi.value.IsValid() && vi.value.CanInterface() {
-		inner, ok := vi.value.Interface().(valueInterface)
+		inner, ok := asValueInterface(vi.value)
 		if !ok {
 			break
 		}
@@ -201,12 +201,12 @@ func (t *Type) Call(name string, recv reflect.Value) []reflect.Value {
 			recv = recv.Elem()
 		}
 		recv = recv.Field(i)
-		if vi, ok := recv.Interface().(valueInterface); ok {
+		if vi, ok := asValueInterface(recv); ok {
 			recv = vi.value
 		}
 	}
 	for {
-		vi, ok := recv.Interface().(valueInterface)
+		vi, ok := asValueInterface(recv)
 		if !ok {
 			break
 		}

@@ -3,6 +3,7 @@ package interp
 import (
 	"reflect"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 )
@@ -27,7 +28,23 @@ type slotLayout struct {
 	// address, rather than asking reflect for each field (nil when the
 	// layout of reflect.Value is not the one valueHeader reads).
 	tmpl []slotValue
+
+	// reuse tells whether a call's frame can be reused once the call has
+	// returned (reuseUnknown until its func was looked at, frameReuse.go),
+	// and free holds such frames, zeroed.
+	reuse atomic.Int32
+	free  sync.Pool
+	// whole is the reflect.Value of a frame struct at address 0 (nil typ
+	// when its layout is not the one valueHeader reads): release zeroes a
+	// frame through it, where reflect.NewAt looked up the pointer type in
+	// a concurrent map at each call.
+	whole slotValue
 }
+
+// The frame's cancellation case is written with a plain store while the
+// frame is new (initFrame): atomic.Pointer must be the pointer alone.
+var _ [unsafe.Sizeof(atomic.Pointer[int]{}) - unsafe.Sizeof(unsafe.Pointer(nil))]struct{}
+var _ [unsafe.Sizeof(unsafe.Pointer(nil)) - unsafe.Sizeof(atomic.Pointer[int]{})]struct{}
 
 // slotValue is a slot's reflect.Value in a frame at address 0.
 type slotValue struct {
@@ -54,6 +71,7 @@ func (n *node) slotLayout() *slotLayout {
 	if st := slotStruct(n.types); st != nil {
 		l.st, l.dataOff = st, st.Field(1).Offset
 		l.tmpl = slotTemplate(st, len(n.types))
+		l.whole = wholeTemplate(st)
 	}
 	atomic.StorePointer(&n.slots, unsafe.Pointer(l))
 	return l
@@ -94,7 +112,11 @@ func slotStruct(types []reflect.Type) (st reflect.Type) {
 // n, its slots set to new zero values of n's frame types, in one
 // allocation.
 func (n *node) newCallFrame(anc *frame, id uint64) *frame {
-	l := n.slotLayout()
+	return n.slotLayout().frame(anc, id)
+}
+
+// frame is a new frame of this layout (n.newCallFrame).
+func (l *slotLayout) frame(anc *frame, id uint64) *frame {
 	if l.st == nil {
 		f := newFrame(anc, len(l.types), id)
 		for i, t := range l.types {
@@ -102,8 +124,17 @@ func (n *node) newCallFrame(anc *frame, id uint64) *frame {
 		}
 		return f
 	}
-	p := reflect.New(l.st)
-	base := p.UnsafePointer()
+	var base unsafe.Pointer
+	if l.tmpl != nil {
+		if r, ok := l.free.Get().(*frame); ok {
+			base = unsafe.Pointer(r)
+		}
+	}
+	var p reflect.Value
+	if base == nil {
+		p = reflect.New(l.st)
+		base = p.UnsafePointer()
+	}
 	f := (*frame)(base) // field F, at offset 0
 	f.data = unsafe.Slice((*reflect.Value)(unsafe.Add(base, l.dataOff)), len(l.types))
 	initFrame(f, anc, id)
@@ -119,6 +150,35 @@ func (n *node) newCallFrame(anc *frame, id uint64) *frame {
 		f.data[i] = s.Field(2 + i)
 	}
 	return f
+}
+
+// release gives back the frame f of a call of def that has returned, to
+// be the frame of a later call, when nothing the call made can still
+// refer to it (frameReuse.go). f is zeroed now, as a new frame is.
+func (l *slotLayout) release(def *node, f *frame) {
+	if l.tmpl == nil || l.whole.typ == nil || !l.reusable(def) || def.interp.debugger != nil {
+		return
+	}
+	h := valueHeader{l.whole.typ, unsafe.Pointer(f), l.whole.flag}
+	(*reflect.Value)(unsafe.Pointer(&h)).SetZero()
+	l.free.Put(f)
+}
+
+// wholeTemplate returns the reflect.Value of a frame struct st at address
+// 0, or one of nil type when a value rebuilt from it at a frame's address
+// is not the one reflect gives.
+func wholeTemplate(st reflect.Type) slotValue {
+	v := reflect.New(st).Elem()
+	h := *(*valueHeader)(unsafe.Pointer(&v))
+	if uintptr(h.ptr) != v.UnsafeAddr() {
+		return slotValue{}
+	}
+	q := reflect.New(st).Elem()
+	w := valueHeader{h.typ, unsafe.Pointer(q.UnsafeAddr()), h.flag}
+	if *(*valueHeader)(unsafe.Pointer(&q)) != w {
+		return slotValue{}
+	}
+	return slotValue{typ: h.typ, flag: h.flag}
 }
 
 // slotTemplate returns the template of D for the frame struct st of n

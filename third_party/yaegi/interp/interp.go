@@ -152,7 +152,9 @@ func initFrame(f *frame, anc *frame, id uint64) {
 	if anc == nil {
 		f.root = f
 	} else {
-		f.done.Store(anc.done.Load())
+		// gopar: a plain store, as f is not yet shared with another
+		// goroutine (an atomic store cost a locked exchange per call).
+		*(*unsafe.Pointer)(unsafe.Pointer(&f.done)) = unsafe.Pointer(anc.done.Load())
 		f.root = anc.root
 	}
 }

@@ -50,7 +50,7 @@ func methodReceiver(recv reflect.Value, index []int) reflect.Value {
 			r = r.Elem()
 		}
 		r = r.Field(i)
-		if vi, ok := r.Interface().(valueInterface); ok {
+		if vi, ok := asValueInterface(r); ok {
 			r = vi.value
 		}
 	}
@@ -67,13 +67,24 @@ type foundMethod struct {
 }
 
 // asValueInterface returns the interface value v holds, without the
-// allocation of Interface for a frame slot or variable.
+// allocation of Interface for a frame slot or variable, or for a value
+// that cannot be one (gopar: asked of every receiver and every value
+// made an interface, Interface copied each struct or number).
 func asValueInterface(v reflect.Value) (valueInterface, bool) {
 	if !v.IsValid() {
 		return valueInterface{}, false
 	}
-	if v.Type() == valueInterfaceType && v.CanAddr() {
-		return *(*valueInterface)(unsafe.Pointer(v.UnsafeAddr())), true
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.Type() != valueInterfaceType {
+			return valueInterface{}, false
+		}
+		if v.CanAddr() {
+			return *(*valueInterface)(unsafe.Pointer(v.UnsafeAddr())), true
+		}
+	case reflect.Interface:
+	default:
+		return valueInterface{}, false
 	}
 	if !v.CanInterface() {
 		return valueInterface{}, false
@@ -87,7 +98,7 @@ func asValueInterface(v reflect.Value) (valueInterface, bool) {
 // method's receiver type needs.
 func setReceiver(dest, src reflect.Value) {
 	for {
-		vs, ok := src.Interface().(valueInterface)
+		vs, ok := asValueInterface(src)
 		if !ok {
 			break
 		}
@@ -102,4 +113,31 @@ func setReceiver(dest, src reflect.Value) {
 	default:
 		dest.Set(src)
 	}
+}
+
+// boundReceiver is the receiver a method value of the method def binds
+// when it is made from src: the variable's address for a method with a
+// pointer receiver (its calls change the variable), a copy of the value
+// for one with a value receiver.
+func boundReceiver(src reflect.Value, def *node) reflect.Value {
+	for src.IsValid() {
+		vs, ok := asValueInterface(src)
+		if !ok {
+			break
+		}
+		src = vs.value
+	}
+	if !src.IsValid() || !src.CanAddr() {
+		return src
+	}
+	if ptrReceiver(def) && src.Kind() != reflect.Ptr {
+		return src.Addr()
+	}
+	return copyValue(src)
+}
+
+// ptrReceiver reports whether the method def has a pointer receiver.
+func ptrReceiver(def *node) bool {
+	numRet := len(def.typ.ret)
+	return numRet < len(def.types) && def.types[numRet] != nil && def.types[numRet].Kind() == reflect.Ptr
 }

@@ -228,8 +228,14 @@ func callDeferred(val []reflect.Value) (r any, panicked bool) {
 func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	var exec bltn
 	defer func() {
+		r := recover()
+		if r == nil && f.recovered == nil && len(f.deferred) == 0 {
+			// gopar: a call that returned and deferred nothing has
+			// nothing to do here; it took the frame's lock.
+			return
+		}
 		f.mutex.Lock()
-		f.recovered = recover()
+		f.recovered = r
 		if exiting(f.recovered) {
 			// gopar: os.Exit runs no deferred call (exit.go).
 			f.mutex.Unlock()
@@ -387,7 +393,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			}
 			ok := v.IsValid() && !(v.Kind() == reflect.Interface && v.IsNil())
 			if ok {
-				if vi, isVI := v.Interface().(valueInterface); isVI {
+				if vi, isVI := asValueInterface(v); isVI {
 					ok = vi.node != nil // the zero valueInterface is a nil interface
 				}
 			}
@@ -414,7 +420,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 		sort.Strings(names) // Go names the first missing method
 		n.exec = func(f *frame) bltn {
 			valf := value(f)
-			v, ok := valf.Interface().(valueInterface)
+			v, ok := asValueInterface(valf)
 			if !ok {
 				// gopar: a bare value of an interpreted type (dyniface.go).
 				v, ok = n.interp.dynamicValue(valf, names, typ)
@@ -441,7 +447,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 						if cv.Kind() == reflect.Interface && !cv.IsNil() {
 							cv = cv.Elem()
 						}
-						if _, vi := cv.Interface().(valueInterface); !vi && cv.Kind() != reflect.Interface && firstMissingName(cv.Type(), names) != "" {
+						if _, vi := asValueInterface(cv); !vi && cv.Kind() != reflect.Interface && firstMissingName(cv.Type(), names) != "" {
 							panic(n.cfgErrorf("interface conversion: %v is not %v: missing method %s", cv.Type(), typID, firstMissingName(cv.Type(), names)))
 						}
 					}
@@ -504,7 +510,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 		n.exec = func(f *frame) bltn {
 			var leftType reflect.Type
 			v := value(f)
-			val, ok := v.Interface().(valueInterface)
+			val, ok := asValueInterface(v)
 			if setStatus {
 				defer func() {
 					value1(f).SetBool(ok)
@@ -662,7 +668,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 		}
 	default:
 		n.exec = func(f *frame) bltn {
-			v, ok := value(f).Interface().(valueInterface)
+			v, ok := asValueInterface(value(f))
 			if setStatus {
 				defer func() {
 					value1(f).SetBool(ok)
@@ -720,7 +726,7 @@ func compiledValue(v reflect.Value, names []string) (valueInterface, bool) {
 	if !v.IsValid() || v.Kind() == reflect.Interface || len(names) == 0 || firstMissingName(v.Type(), names) != "" {
 		return valueInterface{}, false
 	}
-	if _, boxed := v.Interface().(valueInterface); boxed {
+	if _, boxed := asValueInterface(v); boxed {
 		return valueInterface{}, false
 	}
 	return valueInterface{node: &node{typ: valueTOf(v.Type())}, value: v}, true
@@ -1169,19 +1175,30 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 			// (closurecall.go).
 			return makeClosure(funcType, def, f)
 		}
+		// gopar: a method value binds its receiver when it is made, as in
+		// Go: the receiver was read from f at each call, seeing later
+		// assignments to the variable (and an interface holding a value
+		// saw its variable change), or a frame reused by another call
+		// since (framereuse.go). A method has no enclosing locals: its
+		// frame hangs from the global frame.
+		anc := f
+		var recv reflect.Value
+		if rcvr != nil {
+			recv, anc = boundReceiver(rcvr(f), def), f.root
+		}
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
 			// gopar: the frame runs under the interpreter's current run id, not
 			// that of the frame the func was made in, so that a func made before
 			// an interrupted run still runs after it (it returned zero values).
-			fr := def.newCallFrame(f, def.interp.runid())
+			fr := def.newCallFrame(anc, def.interp.runid())
 			d := fr.data
 
 			if rcvr == nil {
 				d = d[numRet:]
 			} else {
 				// Copy method receiver as first argument.
-				setReceiver(d[numRet], rcvr(f))
+				setReceiver(d[numRet], recv)
 				d = d[numRet+1:]
 			}
 
@@ -1262,7 +1279,7 @@ func interfaceWrapper(n *node, typ reflect.Type, value func(*frame) reflect.Valu
 			}
 		}
 		var n2 *node
-		if vi, ok := v.Interface().(valueInterface); ok {
+		if vi, ok := asValueInterface(v); ok {
 			n2 = vi.node
 		}
 		v = getConcreteValue(v)
@@ -1301,7 +1318,7 @@ func interfaceWrapper(n *node, typ reflect.Type, value func(*frame) reflect.Valu
 // If valid, the returned value is a method function with the receiver already set
 // (no need to pass it at call).
 func methodByName(value reflect.Value, name string, index []int) (v reflect.Value) {
-	if vi, ok := value.Interface().(valueInterface); ok {
+	if vi, ok := asValueInterface(value); ok {
 		if v = getConcreteValue(vi.value).MethodByName(name); v.IsValid() {
 			return
 		}
@@ -1355,20 +1372,26 @@ func call(n *node) {
 	fnext := getExec(n.fnext)
 	hasVariadicArgs := n.action == aCallSlice // callSlice implies variadic call with ellipsis.
 
+	// paramType is the type of the parameter the i-th value goes to. A
+	// call's results passed on, f(g()), fill several parameters: each is
+	// converted for its own (gopar: all were converted for the first).
+	paramType := func(i int) *itype {
+		if variadic >= 0 && i >= variadic {
+			return c0.typ.arg[variadic].val
+		}
+		return c0.typ.arg[i]
+	}
+
 	// Compute input argument value functions.
 	for i, c := range child {
-		var arg *itype
-		if variadic >= 0 && i >= variadic {
-			arg = c0.typ.arg[variadic].val
-		} else {
-			arg = c0.typ.arg[i]
-		}
+		arg := paramType(i)
 		switch {
 		case isBinCall(c, c.scope):
 			// Handle nested function calls: pass returned values as arguments.
 			numOut := c.child[0].typ.rtype.NumOut()
 			for j := 0; j < numOut; j++ {
 				ind := c.findex + j
+				arg := paramType(len(values))
 				if hasVariadicArgs || !isInterfaceSrc(arg) || isEmptyInterface(arg) {
 					values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
 					continue
@@ -1382,6 +1405,7 @@ func call(n *node) {
 			cc0 := c.child[0]
 			for j := range cc0.typ.ret {
 				ind := c.findex + j
+				arg := paramType(len(values))
 				// A result of an interface type is a valueInterface already:
 				// wrapped again, assertions on the parameter saw the wrapper.
 				if hasVariadicArgs || !isInterfaceSrc(arg) || isEmptyInterface(arg) || isInterfaceSrc(cc0.typ.ret[j]) {
@@ -1524,12 +1548,21 @@ func call(n *node) {
 				bf, found = fv, true
 			}
 		}
-		f.mutex.Lock()
 		switch {
 		case found:
 		case method != nil:
 			def = method
 		default:
+			// gopar: the lock only where another goroutine may write what
+			// is read: the global frame (a cell's declarations resize it)
+			// and a literal's func values. Other frames' slots are written
+			// by the goroutine that runs the frame alone (a closure run
+			// elsewhere has a copy of the frame); the lock was taken for
+			// every call.
+			locked := lit || f == f.root
+			if locked {
+				f.mutex.Lock()
+			}
 			bf = value(f)
 			switch v := bf.Interface().(type) {
 			case *node:
@@ -1540,8 +1573,10 @@ func call(n *node) {
 					def, bf, captured = c0, reflect.Value{}, fr
 				}
 			}
+			if locked {
+				f.mutex.Unlock()
+			}
 		}
-		f.mutex.Unlock()
 		if def == nil {
 			if c := closureOf(bf); c != nil {
 				// gopar: a func value the interpreter made runs directly
@@ -1610,11 +1645,12 @@ func call(n *node) {
 		}
 
 		var nf *frame
+		layout := def.slotLayout()
 		if captured != nil {
 			// As the literal's func value runs it (getFunc).
-			nf = def.newCallFrame(captured, n.interp.runid())
+			nf = layout.frame(captured, n.interp.runid())
 		} else {
-			nf = def.newCallFrame(f, f.runid())
+			nf = layout.frame(f, f.runid())
 		}
 		var vararg reflect.Value
 
@@ -1690,10 +1726,12 @@ func call(n *node) {
 		}
 
 		// Handle branching according to boolean result
+		next := tnext
 		if fnext != nil && !nf.data[0].Bool() {
-			return fnext
+			next = fnext
 		}
-		return tnext
+		layout.release(def, nf)
+		return next
 	}
 }
 
@@ -1961,7 +1999,7 @@ func callBin(n *node) {
 				out := callFn(value(f), in)
 				for i, v := range out {
 					dest := f.data[b+i]
-					if _, ok := dest.Interface().(valueInterface); ok {
+					if _, ok := asValueInterface(dest); ok {
 						v = reflect.ValueOf(valueInterface{value: v})
 					}
 					dest.Set(v)
@@ -1982,7 +2020,7 @@ func callBin(n *node) {
 						continue
 					}
 					dest := getFrame(f, n.level).data[n.findex+i]
-					if _, ok := dest.Interface().(valueInterface); ok {
+					if _, ok := asValueInterface(dest); ok {
 						r = reflect.ValueOf(valueInterface{value: r})
 					}
 					dest.Set(r)
@@ -2432,7 +2470,7 @@ func ifaceMethodOf(n *node) func(f *frame) (m *node, recv reflect.Value, li []in
 				if !fld.Anonymous && !embedded[i] || !fld.IsExported() {
 					continue
 				}
-				if val, ok = val0.Field(i).Interface().(valueInterface); ok {
+				if val, ok = asValueInterface(val0.Field(i)); ok {
 					break
 					// TODO: should we keep track of all the vals that are indeed valueInterface,
 					// so that later on we can call MethodByName on all of them until one matches?
@@ -2513,7 +2551,7 @@ func lookupMethodValue(val valueInterface, name string) (r reflect.Value, m *nod
 	}
 	nf := v.NumField()
 	for i := 0; i < nf; i++ {
-		vi, ok := v.Field(i).Interface().(valueInterface)
+		vi, ok := asValueInterface(v.Field(i))
 		if !ok {
 			continue
 		}
@@ -3532,7 +3570,7 @@ func _case(n *node) {
 					}
 					return fnext
 				}
-				if vi, ok := v.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(v); ok {
 					if vi.node != nil {
 						if vi.node.typ.id() == typ.id() {
 							destValue(f).Set(vi.value)
@@ -3580,7 +3618,7 @@ func _case(n *node) {
 					}
 					return fnext
 				}
-				if vi, ok := val.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(val); ok {
 					if v := vi.node; v != nil {
 						for _, typ := range types {
 							if v.typ.id() == typ.id() {
@@ -3647,7 +3685,7 @@ func implementsInterface(v reflect.Value, t *itype) bool {
 	if vt.methods().contains(t.methods()) {
 		return true
 	}
-	vi, ok := v.Interface().(valueInterface)
+	vi, ok := asValueInterface(v)
 	if !ok {
 		return false
 	}
@@ -4362,7 +4400,7 @@ func isNilChild(child int) func(n *node) {
 				n.exec = func(f *frame) bltn {
 					v := value(f)
 					var r bool
-					if vi, ok := v.Interface().(valueInterface); ok {
+					if vi, ok := asValueInterface(v); ok {
 						r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 					} else {
 						r = nilValue(v, iface)
@@ -4375,7 +4413,7 @@ func isNilChild(child int) func(n *node) {
 			n.exec = func(f *frame) bltn {
 				v := value(f)
 				var r bool
-				if vi, ok := v.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(v); ok {
 					r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 				} else {
 					r = nilValue(v, iface)
@@ -4402,7 +4440,7 @@ func isNilChild(child int) func(n *node) {
 
 		n.exec = func(f *frame) bltn {
 			v := value(f)
-			if vi, ok := v.Interface().(valueInterface); ok {
+			if vi, ok := asValueInterface(v); ok {
 				if (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT) {
 					dest(f).SetBool(true)
 					return tnext
@@ -4450,7 +4488,7 @@ func isNotNil(n *node) {
 			n.exec = func(f *frame) bltn {
 				v := value(f)
 				var r bool
-				if vi, ok := v.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(v); ok {
 					r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 				} else {
 					r = nilValue(v, iface)
@@ -4463,7 +4501,7 @@ func isNotNil(n *node) {
 		n.exec = func(f *frame) bltn {
 			v := value(f)
 			var r bool
-			if vi, ok := v.Interface().(valueInterface); ok {
+			if vi, ok := asValueInterface(v); ok {
 				r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 			} else {
 				r = nilValue(v, iface)
@@ -4490,7 +4528,7 @@ func isNotNil(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		v := value(f)
-		if vi, ok := v.Interface().(valueInterface); ok {
+		if vi, ok := asValueInterface(v); ok {
 			if (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT) {
 				dest(f).SetBool(false)
 				return fnext

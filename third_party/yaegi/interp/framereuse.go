@@ -1,0 +1,115 @@
+package interp
+
+import "reflect"
+
+// gopar: the frame of a call is reused by a later call of the same func
+// once the call has returned, when nothing can refer to it any more. A
+// frame holds the call's variables; allocating it (and collecting it) was
+// most of the cost of a call to a small func. Something outlives the call
+// only through what its body writes: a func literal (a closure keeps the
+// frame), a go or defer statement, an address (&x, or a method with a
+// pointer receiver called on a variable, or a slice of an array
+// variable). A func whose body has none of these leaves nothing behind
+// that refers to its frame: values it hands on are copies (arguments,
+// results, assignments, interface values, which copy an addressable value
+// when they are made). A call that panics, runs as a goroutine or runs
+// with a debugger attached keeps its frame.
+
+const (
+	reuseUnknown int32 = iota
+	reuseYes
+	reuseNo
+)
+
+// reusable reports whether the frames of calls of def, a func
+// declaration or literal, can be reused once a call has returned.
+func (l *slotLayout) reusable(def *node) bool {
+	switch l.reuse.Load() {
+	case reuseYes:
+		return true
+	case reuseNo:
+		return false
+	}
+	r := reuseNo
+	if frameStaysInCall(def) {
+		r = reuseYes
+	}
+	l.reuse.Store(r)
+	return r == reuseYes
+}
+
+// frameStaysInCall reports whether nothing in the body of def, a func
+// declaration or literal, can refer to the frame of a call once it has
+// returned.
+func frameStaysInCall(def *node) bool {
+	if len(def.child) < 4 || def.child[3] == nil {
+		return false
+	}
+	// The tree of an instantiated generic body may lead back to a node
+	// seen before: each node is looked at once.
+	seen := map[*node]bool{}
+	stays := true
+	def.child[3].Walk(func(n *node) bool {
+		if !stays || seen[n] {
+			return false
+		}
+		seen[n] = true
+		switch {
+		case n.kind == funcLit, n.kind == goStmt, n.kind == deferStmt:
+			stays = false
+		case n.action == aAddr:
+			stays = false
+		case n.kind == sliceExpr && !slicesNoVariable(n):
+			stays = false
+		case n.kind == selectorExpr && n.recv != nil && !receiverIsReference(n):
+			stays = false
+		}
+		return stays
+	}, nil)
+	return stays
+}
+
+// slicesNoVariable reports whether the slice expression n slices a slice
+// or a string, not an array variable, whose memory the slice would share.
+func slicesNoVariable(n *node) bool {
+	if len(n.child) == 0 || n.child[0].typ == nil {
+		return false
+	}
+	rt := n.child[0].typ.TypeOf()
+	return rt != nil && (rt.Kind() == reflect.Slice || rt.Kind() == reflect.String || rt.Kind() == reflect.Pointer)
+}
+
+// receiverIsReference reports whether the receiver of the method that the
+// selector n names is not in a frame: a method with a pointer receiver
+// called on a variable takes the variable's address.
+func receiverIsReference(n *node) bool {
+	return len(n.child) > 0 && !inFrame(n.child[0])
+}
+
+// inFrame reports whether the value of expression e may be, or be part of,
+// a variable of a frame (as opposed to memory reached through a pointer,
+// a slice or a map, or an interface, which holds a copy).
+func inFrame(e *node) bool {
+	if e.typ == nil {
+		return true
+	}
+	if isPtrSrc(e.typ) || isInterface(e.typ) {
+		return false
+	}
+	switch e.kind {
+	case selectorExpr, indexExpr:
+		if len(e.child) == 0 || e.child[0].typ == nil {
+			return true
+		}
+		if rt := e.child[0].typ.TypeOf(); rt != nil {
+			switch rt.Kind() {
+			case reflect.Pointer, reflect.Slice, reflect.Map:
+				return false
+			}
+		}
+		return inFrame(e.child[0])
+	case starExpr:
+		return false
+	}
+	return true
+}
