@@ -1885,17 +1885,15 @@ func callBin(n *node) {
 	l := len(values)
 
 	// gopar: common signatures called directly, see fastcall.go.
-	if c0.rval.IsValid() && n.anc.kind != deferStmt && n.anc.kind != goStmt && fnext == nil &&
-		n.action != aCallSlice && getMapType == nil && wt == nil && rcvrOffset == 0 &&
-		n.anc.action != aAssignX && n.anc.action != aReturn {
-		if exec := fastCallBin(n, c0.rval, values, tnext); exec != nil {
+	if c0.rval.IsValid() && n.anc.kind != deferStmt && n.anc.kind != goStmt &&
+		n.action != aCallSlice && getMapType == nil && wt == nil && rcvrOffset == 0 {
+		if exec := fastCallBin(n, c0, c0.rval, values, tnext, fnext); exec != nil {
 			n.exec = exec
 			return
 		}
 	}
-	if n.anc.kind != deferStmt && n.anc.kind != goStmt && fnext == nil && n.action != aCallSlice &&
-		getMapType == nil && n.anc.action != aAssignX && n.anc.action != aReturn {
-		if exec := fastCallBinMethod(n, c0, values, tnext); exec != nil {
+	if n.anc.kind != deferStmt && n.anc.kind != goStmt && n.action != aCallSlice && getMapType == nil {
+		if exec := fastCallBinMethod(n, c0, values, tnext, fnext); exec != nil {
 			n.exec = exec
 			return
 		}
