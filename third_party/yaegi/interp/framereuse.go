@@ -57,7 +57,7 @@ func frameStaysInCall(def *node) bool {
 		switch {
 		case n.kind == funcLit, n.kind == goStmt, n.kind == deferStmt:
 			stays = false
-		case n.action == aAddr:
+		case n.action == aAddr && !addrOfNewStruct(n):
 			stays = false
 		case n.kind == sliceExpr && !slicesNoVariable(n):
 			stays = false
@@ -67,6 +67,20 @@ func frameStaysInCall(def *node) bool {
 		return stays
 	}, nil)
 	return stays
+}
+
+// addrOfNewStruct reports whether n, an address expression, is of a
+// struct or array literal (&T{...}): the literal is a new variable of its
+// own (doComposite, arrayLit), not one of the frame.
+func addrOfNewStruct(n *node) bool {
+	if len(n.child) == 0 || n.child[0].kind != compositeLitExpr {
+		return false
+	}
+	t := n.child[0].typ
+	for t != nil && t.cat == linkedT {
+		t = t.val
+	}
+	return t != nil && (t.cat == structT || t.cat == arrayT)
 }
 
 // slicesNoVariable reports whether the slice expression n slices a slice
@@ -112,4 +126,103 @@ func inFrame(e *node) bool {
 		return false
 	}
 	return true
+}
+
+// gopar: a variable declared with := in a loop is a new variable at each
+// iteration. yaegi made each one a new allocation, so that a closure or a
+// pointer made in an earlier iteration keeps its own; when nothing can
+// keep one (no func literal refers to the variable, and no address is
+// taken in the func), the new variable is the old slot, assigned in place.
+
+// varUse is what a func's body does with its variables.
+type varUse struct {
+	captured  map[int]bool // frame indexes of variables func literals refer to
+	addressed bool         // an address of a variable may be taken
+}
+
+// uses returns what the func def's body does with its variables, looked
+// at on first use.
+func (l *slotLayout) uses(def *node) *varUse {
+	if u := l.varUse.Load(); u != nil {
+		return u
+	}
+	u := varUsesOf(def)
+	l.varUse.Store(u)
+	return u
+}
+
+func varUsesOf(def *node) *varUse {
+	u := &varUse{captured: map[int]bool{}}
+	if len(def.child) < 4 || def.child[3] == nil {
+		u.addressed = true
+		return u
+	}
+	seen := map[*node]bool{}
+	var walk func(n *node, depth int)
+	walk = func(n *node, depth int) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		switch {
+		case n.kind == funcLit:
+			depth++
+		case n.kind == identExpr && depth > 0 && n.level == depth:
+			// A variable of def's frame, seen from a literal depth
+			// literals down.
+			u.captured[n.findex] = true
+		case n.action == aAddr && !addrOfNewStruct(n),
+			n.kind == sliceExpr && !slicesNoVariable(n),
+			n.kind == selectorExpr && n.recv != nil && !receiverIsReference(n):
+			u.addressed = true
+		}
+		for _, c := range n.child {
+			walk(c, depth)
+		}
+	}
+	walk(def.child[3], 0)
+	return u
+}
+
+// definesInPlace reports whether the define statement n can assign its
+// new variable c in the slot of the one before it.
+func definesInPlace(n, c *node) bool {
+	if c.level != 0 {
+		return false
+	}
+	def := enclosingFunc(n)
+	if def == nil || def.types == nil {
+		return false
+	}
+	u := def.slotLayout().uses(def)
+	return !u.addressed && !u.captured[c.findex]
+}
+
+// enclosingFunc is the func declaration or literal whose body holds n, or
+// nil.
+func enclosingFunc(n *node) *node {
+	for a := n.anc; a != nil; a = a.anc {
+		if a.kind == funcDecl || a.kind == funcLit {
+			return a
+		}
+	}
+	return nil
+}
+
+// assignedToVariable reports whether the composite literal n is written
+// straight to the variable an assignment (not a definition) assigns it
+// to: the variable keeps its memory, and whatever points to it sees the
+// new value (gopar: the variable was given the literal's new memory, so
+// that `p := &x; x = T{...}` left *p the old value).
+func assignedToVariable(n *node) bool {
+	a := n.anc
+	if a == nil || a.kind != assignStmt || a.nleft != a.nright {
+		return false
+	}
+	pos := childPos(n)
+	if pos < a.nleft {
+		return false
+	}
+	d := a.child[pos-a.nright]
+	return d.findex == n.findex && d.level == n.level
 }

@@ -30,10 +30,16 @@ type slotLayout struct {
 	tmpl []slotValue
 
 	// reuse tells whether a call's frame can be reused once the call has
-	// returned (reuseUnknown until its func was looked at, frameReuse.go),
-	// and free holds such frames, zeroed.
+	// returned (reuseUnknown until its func was looked at, framereuse.go);
+	// last and free hold such frames, zeroed: the one given back last,
+	// and more of them.
 	reuse atomic.Int32
+	last  atomic.Pointer[frame]
 	free  sync.Pool
+
+	// varUse is what the func's body does with its variables (nil until
+	// looked at, framereuse.go).
+	varUse atomic.Pointer[varUse]
 	// whole is the reflect.Value of a frame struct at address 0 (nil typ
 	// when its layout is not the one valueHeader reads): release zeroes a
 	// frame through it, where reflect.NewAt looked up the pointer type in
@@ -126,7 +132,11 @@ func (l *slotLayout) frame(anc *frame, id uint64) *frame {
 	}
 	var base unsafe.Pointer
 	if l.tmpl != nil {
-		if r, ok := l.free.Get().(*frame); ok {
+		// A func called in a loop gets back the frame its last call
+		// gave; a pool costs more than a swap.
+		if r := l.last.Swap(nil); r != nil {
+			base = unsafe.Pointer(r)
+		} else if r, ok := l.free.Get().(*frame); ok {
 			base = unsafe.Pointer(r)
 		}
 	}
@@ -161,7 +171,9 @@ func (l *slotLayout) release(def *node, f *frame) {
 	}
 	h := valueHeader{l.whole.typ, unsafe.Pointer(f), l.whole.flag}
 	(*reflect.Value)(unsafe.Pointer(&h)).SetZero()
-	l.free.Put(f)
+	if !l.last.CompareAndSwap(nil, f) {
+		l.free.Put(f)
+	}
 }
 
 // wholeTemplate returns the reflect.Value of a frame struct st at address

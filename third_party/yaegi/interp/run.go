@@ -828,6 +828,12 @@ func assignFromCall(n *node) {
 		dvalue[i] = genValue(n.child[i])
 	}
 	next := getExec(n.tnext)
+	inPlace := make([]bool, len(dvalue))
+	if n.kind == defineXStmt {
+		for i := range inPlace {
+			inPlace[i] = definesInPlace(n, n.child[i])
+		}
+	}
 	n.exec = func(f *frame) bltn {
 		for i, v := range dvalue {
 			if v == nil {
@@ -835,7 +841,7 @@ func assignFromCall(n *node) {
 			}
 			s := f.data[ncall.findex+i]
 			c := n.child[i]
-			if n.kind == defineXStmt && !c.redeclared {
+			if n.kind == defineXStmt && !c.redeclared && !inPlace[i] {
 				// Recreate destination value in case of define statement,
 				// to preserve previous value possibly in use by a closure.
 				data := getFrame(f, c.level).data
@@ -890,7 +896,7 @@ func assign(n *node) {
 				d(f).SetMapIndex(i(f), s(f))
 				return next
 			}
-		case n.kind == defineStmt:
+		case n.kind == defineStmt && !definesInPlace(n, n.child[0]):
 			l := n.level
 			ind := n.findex
 			n.exec = func(f *frame) bltn {
@@ -920,9 +926,12 @@ func assign(n *node) {
 			// gopar: an untyped nil, a constant, needs no temporary: the
 			// value for the destination is assigned as it is (`h, seq =
 			// line, nil` panicked: reflect.New(nil)).
-		case isInterfaceSrc(typ):
+		case isInterfaceSrc(typ) && !isEmptyInterface(typ):
 			t = valueInterfaceType
 		default:
+			// gopar: an empty interface's values are held as they are
+			// (`a, b = b, a` of two any panicked: reflect.Set of an
+			// interface {} to a valueInterface).
 			t = typ.TypeOf()
 		}
 		types[i] = t
@@ -932,6 +941,11 @@ func assign(n *node) {
 
 	if n.kind == defineStmt {
 		// Handle a multiple var declararation / assign. It cannot be a swap.
+		inPlace := make([]bool, len(svalue))
+		for i := range inPlace {
+			// A variable declared again is the same variable.
+			inPlace[i] = n.child[i].redeclared || definesInPlace(n, n.child[i])
+		}
 		n.exec = func(f *frame) bltn {
 			for i, s := range svalue {
 				if n.child[i].ident == "_" {
@@ -939,11 +953,18 @@ func assign(n *node) {
 				}
 				data := getFrame(f, level[i]).data
 				j := index[i]
-				data[j] = reflect.New(data[j].Type()).Elem()
+				if !inPlace[i] {
+					data[j] = reflect.New(data[j].Type()).Elem()
+				}
 				data[j].Set(s(f))
 			}
 			return next
 		}
+		return
+	}
+
+	if exec := basicMultiAssign(n, types, svalue, dvalue, ivalue, next); exec != nil {
+		n.exec = exec
 		return
 	}
 
@@ -3042,15 +3063,25 @@ func arrayLit(n *node) {
 
 	typ := n.typ.frameType()
 	kind := typ.Kind()
+	// gopar: an array literal whose address is taken (&[3]int{...}) is a
+	// new variable at each evaluation, as a struct literal is: it was
+	// copied to the literal's frame slot, whose address every evaluation
+	// gave (in a loop, all pointers were to the last array).
+	fresh := kind == reflect.Array && n.anc != nil && n.anc.kind == addressExpr
+	l, fi := n.level, n.findex
 	n.exec = func(f *frame) bltn {
 		var a reflect.Value
 		if kind == reflect.Slice {
 			a = reflect.MakeSlice(typ, max, max)
 		} else {
-			a, _ = n.typ.zero()
+			a = reflect.New(typ).Elem()
 		}
 		for i, v := range values {
 			a.Index(index[i]).Set(v(f))
+		}
+		if fresh {
+			getFrame(f, l).data[fi] = a
+			return next
 		}
 		value(f).Set(a)
 		return next
@@ -3202,6 +3233,7 @@ func doCompositeBinStruct(n *node, hasType bool) {
 
 	frameIndex := n.findex
 	l := n.level
+	toVar := assignedToVariable(n)
 
 	n.exec = func(f *frame) bltn {
 		s := reflect.New(typ).Elem()
@@ -3212,6 +3244,8 @@ func doCompositeBinStruct(n *node, hasType bool) {
 		switch {
 		case d.Kind() == reflect.Ptr:
 			d.Set(s.Addr())
+		case toVar:
+			d.Set(s)
 		default:
 			getFrame(f, l).data[frameIndex] = s
 		}
@@ -3274,6 +3308,7 @@ func doComposite(n *node, hasType bool, keyed bool) {
 
 	frameIndex := n.findex
 	l := n.level
+	toVar := assignedToVariable(n)
 	rt := typ.TypeOf()
 
 	n.exec = func(f *frame) bltn {
@@ -3290,6 +3325,8 @@ func doComposite(n *node, hasType bool, keyed bool) {
 				d.Set(reflect.ValueOf(valueInterface{n, a}))
 				break
 			}
+			d.Set(a)
+		case toVar:
 			d.Set(a)
 		default:
 			getFrame(f, l).data[frameIndex] = a

@@ -1,7 +1,8 @@
 // Calls whose frames are reused by later calls of the same func, and what
 // must not see a reused frame: results, pointers to locals, method values,
 // interface values, slices of local arrays, values passed on through
-// interfaces, panics, goroutines.
+// interfaces, panics, goroutines. Variables declared in loops, kept by
+// pointers and closures or not, and multiple assignments of basic values.
 package main
 
 import (
@@ -103,8 +104,124 @@ func words(s string) map[string]int {
 	return m
 }
 
+type Celsius float64
+
+func reverse(xs []int) {
+	for i, j := 0, len(xs)-1; i < j; i, j = i+1, j-1 {
+		xs[i], xs[j] = xs[j], xs[i]
+	}
+}
+
+func loopVars() {
+	var ps []*int
+	var fs []func() int
+	sum := 0
+	for i := 0; i < 4; i++ {
+		v := i * 2
+		ps = append(ps, &v)
+		w := i * 3
+		fs = append(fs, func() int { return w })
+		plain := i + 1
+		sum += plain
+		a, b := i, -i
+		sum += a * b
+	}
+	for i := range ps {
+		fmt.Print(*ps[i], fs[i](), " ")
+	}
+	fmt.Println(sum)
+}
+
+func noEscape(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		x := i * i
+		y, z := x+1, x-1
+		s += y * z
+	}
+	return s
+}
+
+func swaps() {
+	xs := []int{1, 2, 3, 4, 5}
+	reverse(xs)
+	a, b := "x", "y"
+	a, b = b, a
+	f, g := 1.5, -2.5
+	f, g = g, f
+	c1, c2 := Celsius(10), Celsius(20)
+	c1, c2 = c2, c1
+	t, u := true, false
+	t, u = u, t
+	var k uint8 = 200
+	k, _ = k+100, k
+	z1, z2 := 1+2i, 3-4i
+	z1, z2 = z2, z1
+	arr := [3]string{"p", "q", "r"}
+	arr[0], arr[2] = arr[2], arr[0]
+	var any1, any2 interface{} = 1, "s"
+	any1, any2 = any2, any1
+	var s1, s2 Shape = Rect{1, 2}, Rect{3, 4}
+	s1, s2 = s2, s1
+	var mixed any = "m"
+	n2 := 3
+	mixed, n2 = n2, 7
+	fmt.Println(xs, a, b, f, g, c1, c2, t, u, k, z1, z2, arr, any1, any2)
+	fmt.Println(s1.Area(), s2.Area(), mixed, n2)
+}
+
+type Tree struct {
+	left, right *Tree
+	v           int
+}
+
+func grow(d int) *Tree {
+	if d == 0 {
+		return &Tree{v: 1}
+	}
+	return &Tree{grow(d - 1), grow(d - 1), d}
+}
+
+func (t *Tree) sum() int {
+	if t.left == nil {
+		return t.v
+	}
+	return t.v + t.left.sum() + t.right.sum()
+}
+
+func triple(i int) *[3]int { return &[3]int{i, i, i} }
+
+// literals: new struct and array variables from literals, and literals
+// assigned to variables that pointers point to.
+func literals() {
+	var ps []*[3]int
+	for i := 0; i < 3; i++ {
+		ps = append(ps, &[3]int{i, i + 1, i + 2})
+	}
+	fmt.Println(*ps[0], *ps[1], *ps[2], *triple(1), *triple(2))
+	t1, t2 := grow(3), grow(2)
+	fmt.Println(t1.sum(), t2.sum(), t1.left.sum())
+	x := Point{1, 2}
+	p := &x
+	x = Point{3, 4}
+	a := [2]int{1, 2}
+	q := &a
+	a = [2]int{3, 4}
+	fmt.Println(*p, x, *q, a)
+	for i := 0; i < 2; i++ {
+		y := Point{i, i}
+		py := &y
+		y = Point{i + 10, i}
+		fmt.Println(*py, y)
+	}
+}
+
 func main() {
 	fmt.Println(fib(15), fib(1), fib(10))
+	literals()
+	loopVars()
+	fmt.Println(noEscape(10), noEscape(3))
+	swaps()
 
 	// A zero argument after a non-zero one is still zero.
 	fmt.Println(same(Point{1, 2}), same(Point{}), same(Point{3, 0}), same(Point{}))
