@@ -31,42 +31,11 @@ func (l *slotLayout) reusable(def *node) bool {
 		return false
 	}
 	r := reuseNo
-	if frameStaysInCall(def) {
+	if u := l.uses(def); !u.addressed && !u.kept {
 		r = reuseYes
 	}
 	l.reuse.Store(r)
 	return r == reuseYes
-}
-
-// frameStaysInCall reports whether nothing in the body of def, a func
-// declaration or literal, can refer to the frame of a call once it has
-// returned.
-func frameStaysInCall(def *node) bool {
-	if len(def.child) < 4 || def.child[3] == nil {
-		return false
-	}
-	// The tree of an instantiated generic body may lead back to a node
-	// seen before: each node is looked at once.
-	seen := map[*node]bool{}
-	stays := true
-	def.child[3].Walk(func(n *node) bool {
-		if !stays || seen[n] {
-			return false
-		}
-		seen[n] = true
-		switch {
-		case n.kind == funcLit, n.kind == goStmt, n.kind == deferStmt:
-			stays = false
-		case n.action == aAddr && !addrOfNewStruct(n):
-			stays = false
-		case n.kind == sliceExpr && !slicesNoVariable(n):
-			stays = false
-		case n.kind == selectorExpr && n.recv != nil && !receiverIsReference(n):
-			stays = false
-		}
-		return stays
-	}, nil)
-	return stays
 }
 
 // addrOfNewStruct reports whether n, an address expression, is of a
@@ -134,10 +103,11 @@ func inFrame(e *node) bool {
 // keep one (no func literal refers to the variable, and no address is
 // taken in the func), the new variable is the old slot, assigned in place.
 
-// varUse is what a func's body does with its variables.
+// varUse is what a func's body does with its variables and its frame.
 type varUse struct {
 	captured  map[int]bool // frame indexes of variables func literals refer to
 	addressed bool         // an address of a variable may be taken
+	kept      bool         // a func literal, go or defer statement may keep the frame
 }
 
 // uses returns what the func def's body does with its variables, looked
@@ -154,9 +124,11 @@ func (l *slotLayout) uses(def *node) *varUse {
 func varUsesOf(def *node) *varUse {
 	u := &varUse{captured: map[int]bool{}}
 	if len(def.child) < 4 || def.child[3] == nil {
-		u.addressed = true
+		u.addressed, u.kept = true, true
 		return u
 	}
+	// The tree of an instantiated generic body may lead back to a node
+	// seen before: each node is looked at once.
 	seen := map[*node]bool{}
 	var walk func(n *node, depth int)
 	walk = func(n *node, depth int) {
@@ -167,6 +139,9 @@ func varUsesOf(def *node) *varUse {
 		switch {
 		case n.kind == funcLit:
 			depth++
+			u.kept = true
+		case n.kind == goStmt, n.kind == deferStmt:
+			u.kept = true
 		case n.kind == identExpr && depth > 0 && n.level == depth:
 			// A variable of def's frame, seen from a literal depth
 			// literals down.

@@ -1883,7 +1883,7 @@ func callBin(n *node) {
 			case isInterfaceSrc(c.typ):
 				values = append(values, genValueInterfaceValue(c))
 			case isFuncSrc(c.typ):
-				values = append(values, genFunctionWrapper(c))
+				values = append(values, typedCallback(genFunctionWrapper(c), paramOf(funcType, i+rcvrOffset)))
 			case c.typ.cat == arrayT || c.typ.cat == variadicT:
 				if isEmptyInterface(c.typ.val) {
 					values = append(values, genValueArray(c))
@@ -3779,7 +3779,9 @@ func _append(n *node) {
 			case isInterfaceBin(elem):
 				values[i] = genInterfaceWrapper(arg, elem.rtype)
 			case arg.typ.untyped:
-				values[i] = genValueAs(arg, n.child[1].typ.TypeOf().Elem())
+				values[i] = genValueAs(arg, n.child[1].typ.frameType().Elem())
+			case constantAs(arg, n.child[1].typ.frameType().Elem()) != nil:
+				values[i] = constantAs(arg, n.child[1].typ.frameType().Elem())
 			default:
 				values[i] = genValue(arg)
 			}
@@ -3801,16 +3803,57 @@ func _append(n *node) {
 		case isInterfaceBin(elem):
 			value0 = genInterfaceWrapper(n.child[2], elem.rtype)
 		case n.child[2].typ.untyped:
-			value0 = genValueAs(n.child[2], n.child[1].typ.TypeOf().Elem())
+			value0 = genValueAs(n.child[2], n.child[1].typ.frameType().Elem())
+		case constantAs(n.child[2], n.child[1].typ.frameType().Elem()) != nil:
+			value0 = constantAs(n.child[2], n.child[1].typ.frameType().Elem())
 		default:
 			value0 = genValue(n.child[2])
 		}
 
 		n.exec = func(f *frame) bltn {
+			if d := dest(f); sameVariable(d, value(f)) {
+				appendInPlace(d, value0(f))
+				return next
+			}
 			dest(f).Set(reflect.Append(value(f), value0(f)))
 			return next
 		}
 	}
+}
+
+// constantAs is the value of the constant n converted to the element
+// type t of a slice it is appended to, or nil when n is not a constant of
+// another type (gopar: append(cs, 1.5) with cs a []Celsius panicked, the
+// constant typed float64 by then).
+func constantAs(n *node, t reflect.Type) func(*frame) reflect.Value {
+	if !n.rval.IsValid() || t.Kind() == reflect.Interface || n.rval.Type() == t || !n.rval.Type().ConvertibleTo(t) {
+		return nil
+	}
+	switch n.rval.Kind() {
+	case reflect.Bool, reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+	default:
+		return nil
+	}
+	v := n.rval.Convert(t)
+	return func(*frame) reflect.Value { return v }
+}
+
+// sameVariable reports whether d and v are the same slice variable, as in
+// xs = append(xs, x).
+func sameVariable(d, v reflect.Value) bool {
+	return d.Kind() == reflect.Slice && d.CanSet() && v.CanAddr() && d.UnsafeAddr() == v.UnsafeAddr() && d.Type() == v.Type()
+}
+
+// appendInPlace is d = append(d, x) with d a slice variable (gopar):
+// reflect.Append made a new slice header on the heap at each append, for
+// the variable to copy.
+func appendInPlace(d, x reflect.Value) {
+	n := d.Len()
+	d.Grow(1)
+	d.SetLen(n + 1)
+	d.Index(n).Set(x)
 }
 
 func _cap(n *node) {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 type Point struct{ X, Y int }
@@ -216,8 +217,81 @@ func literals() {
 	}
 }
 
+// appends: to the variable appended to, to another, to slices sharing
+// an array, of constants to slices of named types.
+func appends() {
+	var xs []int
+	for i := 0; i < 20; i++ {
+		xs = append(xs, i)
+		fmt.Print(len(xs), ":", cap(xs), " ")
+	}
+	fmt.Println()
+	ys := xs[:3]
+	ys = append(ys, 100)
+	zs := xs[:2:2]
+	zs = append(zs, 7)
+	fmt.Println(xs[:5], ys, zs)
+	var ss []string
+	ss = append(ss, "a")
+	ss = append(ss, ss[0]+"b")
+	var cs []Celsius
+	cs = append(cs, Celsius(2))
+	ds := append(cs, 1.5)
+	cs = append(cs, 1.5, 3)
+	var as []any
+	as = append(as, 1, "x")
+	as = append(as, nil)
+	var bs []byte
+	bs = append(bs, 'a')
+	bs = append(bs, "bc"...)
+	fmt.Println(ss, cs, ds, as, string(bs), len(as))
+	m := map[string][]int{}
+	m["k"] = append(m["k"], 1)
+	m["k"] = append(m["k"], 2)
+	type S struct{ v []int }
+	var st S
+	st.v = append(st.v, 3)
+	p := &st
+	p.v = append(p.v, 4)
+	fmt.Println(m, st)
+}
+
+func isSep(r rune) bool { return !unicode.IsLetter(r) }
+
+// callbacks: funcs the program hands to compiled code that calls them.
+func callbacks() {
+	xs := []int{5, 2, 8, 1, 9, 3}
+	calls := 0
+	sort.Slice(xs, func(i, j int) bool { calls++; return xs[i] < xs[j] })
+	fmt.Println(xs, calls > 0)
+	fmt.Println(strings.FieldsFunc("Hello, world! Go-is fun", isSep), strings.FieldsFunc("a1b22c", unicode.IsDigit))
+	fmt.Println(sort.Search(len(xs), func(k int) bool { return xs[k] >= 5 }))
+	fmt.Println(strings.Map(func(r rune) rune {
+		if r == 'o' {
+			return -1
+		}
+		return unicode.ToUpper(r)
+	}, "hello world"))
+	people := []struct {
+		name string
+		age  int
+	}{{"a", 30}, {"b", 20}, {"c", 25}}
+	sort.SliceStable(people, func(i, j int) bool { return people[i].age < people[j].age })
+	fmt.Println(people)
+	defer func() { fmt.Println("recovered:", recover(), xs) }()
+	sort.Slice(xs, func(i, j int) bool {
+		if xs[i] == 9 {
+			panic("nine")
+		}
+		return xs[i] > xs[j]
+	})
+	fmt.Println("not reached")
+}
+
 func main() {
 	fmt.Println(fib(15), fib(1), fib(10))
+	callbacks()
+	appends()
 	literals()
 	loopVars()
 	fmt.Println(noEscape(10), noEscape(3))
