@@ -132,17 +132,6 @@ func (s *Session) lowerCell(pc *parsedCell, c *checked, cellNo int) *program {
 	return prog
 }
 
-// guarded runs body in a func literal under guard:
-//
-//	{ defer guard; func() { body }() }
-//
-// The literal has no recover of its own, so yaegi reports the position of a
-// panic in body before guard sees it.
-func guarded(guard ast.Stmt, body *ast.BlockStmt) *ast.BlockStmt {
-	inner := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: body}}}
-	return &ast.BlockStmt{List: []ast.Stmt{guard, inner}}
-}
-
 // withoutBlankTypes leaves out the types declared as _: nothing can use
 // them, and the interpreter rejects the name.
 func withoutBlankTypes(decls []ast.Decl) []ast.Decl {

@@ -33,7 +33,7 @@ func (l *lowerer) lowerDeferClosure(root ast.Node) {
 }
 
 // hasOwnDefer reports whether body defers a call itself (not in a nested
-// func literal).
+// func literal), other than a goroutine's guard (lowerGo).
 func hasOwnDefer(body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -41,6 +41,9 @@ func hasOwnDefer(body *ast.BlockStmt) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.DeferStmt:
+			if isGoGuard(n) {
+				return false
+			}
 			found = true
 		}
 		return !found

@@ -24,7 +24,10 @@ import (
 //	}
 //
 // which evaluates the arguments at the go statement, as Go does. A func
-// literal gets the deferred recover in its own body instead.
+// literal gets the deferred recover first in its own body instead. The
+// body runs in the literal's own frame: each goroutine makes one frame and
+// one deferred call, not a literal of its own for the body (and another,
+// returning it, that lowerDeferClosure made of it).
 func (l *lowerer) lowerGo(root ast.Node) {
 	done := map[*ast.GoStmt]bool{}
 	rewriteStmts(root, func(st ast.Stmt) []ast.Stmt {
@@ -35,7 +38,7 @@ func (l *lowerer) lowerGo(root ast.Node) {
 		done[gs] = true
 		guard := l.goGuard(gs.Pos())
 		if lit, ok := gs.Call.Fun.(*ast.FuncLit); ok {
-			lit.Body = guarded(guard, lit.Body)
+			lit.Body = goGuarded(guard, lit.Body)
 			return []ast.Stmt{gs}
 		}
 		// Evaluate the arguments now, call later.
@@ -87,7 +90,7 @@ func (l *lowerer) lowerGo(root ast.Node) {
 				call.Fun = ast.NewIdent(id.Name)
 			}
 		}
-		body := guarded(guard, &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}})
+		body := goGuarded(guard, &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}})
 		ngs := &ast.GoStmt{Go: gs.Go, Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: &ast.FuncType{Params: &ast.FieldList{}}, Body: body}}}
 		done[ngs] = true
 		if len(names) == 0 {
@@ -98,15 +101,46 @@ func (l *lowerer) lowerGo(root ast.Node) {
 	})
 }
 
+// goGuarded is body with guard first.
+func goGuarded(guard ast.Stmt, body *ast.BlockStmt) *ast.BlockStmt {
+	return &ast.BlockStmt{Lbrace: body.Lbrace, List: append([]ast.Stmt{guard}, body.List...), Rbrace: body.Rbrace}
+}
+
+// isGoGuard reports whether st is the deferred recover goGuard makes. It
+// calls nothing made in the goroutine's frame, so it does not make
+// lowerDeferClosure wrap the literals of the goroutine's body.
+func isGoGuard(st ast.Node) bool {
+	ds, ok := st.(*ast.DeferStmt)
+	if !ok {
+		return false
+	}
+	lit, ok := ds.Call.Fun.(*ast.FuncLit)
+	if !ok || len(ds.Call.Args) != 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "GoPanic" {
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == cellName {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // goGuard is the deferred recover put at the top of a goroutine.
 func (l *lowerer) goGuard(pos token.Pos) ast.Stmt {
 	report := &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("GoPanic")}
 	return l.recoverGuard(report, []ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(l.where(pos))}}, false)
 }
 
-// recoverGuard is `defer func() { if r := recover(); r != nil {
-// report(args..., _goparPanicText(r)) } }()`, with `panic(r)` after the
-// report when repanic is set.
+// recoverGuard is `defer func() { if p := recover(); p != nil { if r :=
+// _goparcell.Recovered(p); r != nil { report(args..., _goparPanicText(r))
+// } } }()`, with `panic(r)` after the report when repanic is set. Recovered,
+// a compiled func, is called only on a panic: a call through reflect grows
+// a new goroutine's stack.
 func (l *lowerer) recoverGuard(report ast.Expr, args []ast.Expr, repanic bool) ast.Stmt {
 	r := ast.NewIdent("_goparR")
 	call := &ast.CallExpr{
@@ -114,16 +148,21 @@ func (l *lowerer) recoverGuard(report ast.Expr, args []ast.Expr, repanic bool) a
 		Args: append(args, &ast.CallExpr{Fun: ast.NewIdent(panicTextFunc), Args: []ast.Expr{ast.NewIdent(r.Name)}}),
 	}
 	check := &ast.IfStmt{
-		Init: &ast.AssignStmt{Lhs: []ast.Expr{r}, Tok: token.DEFINE, Rhs: []ast.Expr{recovered(&ast.CallExpr{Fun: ast.NewIdent("recover")})}},
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{r}, Tok: token.DEFINE, Rhs: []ast.Expr{recovered(ast.NewIdent("_goparP"))}},
 		Cond: &ast.BinaryExpr{X: ast.NewIdent(r.Name), Op: token.NEQ, Y: ast.NewIdent("nil")},
 		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call}}},
 	}
 	if repanic {
 		check.Body.List = append(check.Body.List, &ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("panic"), Args: []ast.Expr{ast.NewIdent(r.Name)}}})
 	}
+	raw := &ast.IfStmt{
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_goparP")}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.CallExpr{Fun: ast.NewIdent("recover")}}},
+		Cond: &ast.BinaryExpr{X: ast.NewIdent("_goparP"), Op: token.NEQ, Y: ast.NewIdent("nil")},
+		Body: &ast.BlockStmt{List: []ast.Stmt{check}},
+	}
 	return &ast.DeferStmt{Call: &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{List: []ast.Stmt{check}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{raw}},
 	}}}
 }
 

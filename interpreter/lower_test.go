@@ -123,7 +123,7 @@ func TestLoweringPasses(t *testing.T) {
 			pass:  (*lowerer).lowerGo,
 			setup: []string{"func work(n int) {}"},
 			cell:  "k := 2\ngo work(k)",
-			want:  "k := 2\n{\n\t_goparArg1 := k\n\tgo func() {\n\t\tdefer func() {\n\t\t\tif _goparR := _goparcell.Recovered(recover()); _goparR != nil {\n\t\t\t\t_goparcell.GoPanic(\"2:1\", _goparPanicText(_goparR))\n\t\t\t}\n\t\t}()\n\t\tfunc() {\n\t\t\twork(_goparArg1)\n\t\t}()\n\t}()\n}",
+			want:  "k := 2\n{\n\t_goparArg1 := k\n\tgo func() {\n\t\tdefer func() {\n\t\t\tif _goparP := recover(); _goparP != nil {\n\t\t\t\tif _goparR := _goparcell.Recovered(_goparP); _goparR != nil {\n\t\t\t\t\t_goparcell.GoPanic(\"2:1\", _goparPanicText(_goparR))\n\t\t\t\t}\n\t\t\t}\n\t\t}()\n\t\twork(_goparArg1)\n\t}()\n}",
 		},
 		{
 			name:  "generic type arguments",

@@ -21,6 +21,7 @@ const (
 	litValue    litUse = iota // through its func value
 	litCalled                 // directly, by the call it is the func of
 	litDeferred               // directly, by the deferred call of a defer statement
+	litGo                     // directly, by a go statement (golit.go)
 )
 
 // litFrame is a func literal made for its call: the literal, its func
@@ -81,9 +82,11 @@ type deferredLit struct {
 
 // litDefer is what the deferred calls of one literal share.
 type litDefer struct {
+	litCapture
 	def    *node
 	params []reflect.Type // the parameter types a reflect call converts to
 	thunk  bool           // a defer thunk (recoverdefer.go)
+	guard  bool           // a recover guard (golit.go)
 }
 
 var deferredLitType = reflect.TypeFor[*deferredLit]()
@@ -96,7 +99,7 @@ func newLitDefer(def *node) *litDefer {
 	if ft.Kind() != reflect.Func || ft.IsVariadic() || ft.NumIn() != len(def.typ.arg) {
 		return nil
 	}
-	d := &litDefer{def: def, thunk: isDeferThunk(def)}
+	d := &litDefer{def: def, thunk: isDeferThunk(def), guard: isRecoverGuard(def)}
 	for i := range ft.NumIn() {
 		d.params = append(d.params, ft.In(i))
 	}

@@ -229,9 +229,10 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	var exec bltn
 	defer func() {
 		r := recover()
-		if r == nil && f.recovered == nil && len(f.deferred) == 0 {
+		if r == nil && f.recovered == nil && (len(f.deferred) == 0 || onlyRecoverGuards(f.deferred)) {
 			// gopar: a call that returned and deferred nothing has
-			// nothing to do here; it took the frame's lock.
+			// nothing to do here; it took the frame's lock. Nor has one
+			// that deferred only recover guards (golit.go).
 			return
 		}
 		f.mutex.Lock()
@@ -251,6 +252,9 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 			}
 		} else {
 			for i, val := range f.deferred {
+				if isRecoverGuardCall(val) {
+					continue // nothing panicked (golit.go)
+				}
 				if r, panicked := callDeferred(val); panicked {
 					// gopar: a deferred call that panics hands the panic to
 					// the calls deferred before it, which may recover it, as
@@ -297,7 +301,14 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 		}
 		return
 	}
+	runCfgDebug(n, f, funcNode, callNode, dbg)
+}
 
+// runCfgDebug is runCfg's loop under a debugger. gopar: a func of its
+// own, so that runCfg's frame, on the Go stack once for each interpreted
+// call, is that of the plain loop: a goroutine blocked in a receive fits
+// in the stack it starts with (golit.go).
+func runCfgDebug(n *node, f *frame, funcNode, callNode *node, dbg *Debugger) {
 	if n.exec == nil {
 		return
 	}
@@ -1491,6 +1502,14 @@ func call(n *node) {
 		}
 	}
 
+	if goroutine && immediatelyCalled(c0) {
+		// gopar: a go statement of a func literal (golit.go).
+		if exec := newGoLit(n, c0, values, tnext); exec != nil {
+			n.exec = exec
+			return
+		}
+	}
+
 	if n.anc.kind == deferStmt {
 		// Store function call in frame for deferred execution.
 		value = genFunctionWrapper(c0)
@@ -1503,7 +1522,7 @@ func call(n *node) {
 			// with the variables that exist now.
 			c0.litUse = litDeferred
 			value = func(f *frame) reflect.Value {
-				return reflect.ValueOf(&deferredLit{litDefer: ld, anc: f.clone()})
+				return reflect.ValueOf(&deferredLit{litDefer: ld, anc: ld.capture(c0, f)})
 			}
 		} else if c0.kind == funcLit {
 			// gopar: a deferred func literal captures the variables that
@@ -2313,8 +2332,9 @@ func getFunc(n *node) {
 	next := getExec(n.tnext)
 
 	n.exec = func(f *frame) bltn {
-		if n.litUse == litDeferred {
-			// The defer statement captures the frame itself (litcall.go).
+		if n.litUse == litDeferred || n.litUse == litGo {
+			// The defer or go statement captures the frame itself
+			// (litcall.go, golit.go).
 			return next
 		}
 		fr := f.clone()
@@ -3441,12 +3461,9 @@ func rangeChan(n *node) {
 	tnext := getExec(n.tnext)
 
 	n.exec = func(f *frame) bltn {
-		f.mutex.RLock()
-		done := f.doneCase()
-		f.mutex.RUnlock()
-
-		chosen, v, ok := reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectRecv, Chan: value(f)}})
-		if chosen == 0 {
+		// gopar: blockRecv (recvvar.go)
+		v, ok, cancelled := blockRecv(f, value(f))
+		if cancelled {
 			return nil
 		}
 		if !ok {
@@ -4190,13 +4207,9 @@ func recv(n *node) {
 					}
 					return fnext
 				}
-				// Slow: channel read blocks, allow cancel
-				f.mutex.RLock()
-				done := f.doneCase()
-				f.mutex.RUnlock()
-
-				chosen, v, _ := reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectRecv, Chan: ch}})
-				if chosen == 0 {
+				// Slow: channel read blocks, allow cancel (recvvar.go)
+				v, _, cancelled := blockRecv(f, ch)
+				if cancelled {
 					return nil
 				}
 				if v.Bool() {
@@ -4204,7 +4217,7 @@ func recv(n *node) {
 				}
 				return fnext
 			}
-		} else {
+		} else if !recvSignal(n, value, tnext) {
 			n.exec = func(f *frame) bltn {
 				// Fast: channel read doesn't block
 				ch := value(f)
@@ -4212,16 +4225,12 @@ func recv(n *node) {
 					getFrame(f, l).data[i] = r
 					return tnext
 				}
-				// Slow: channel is blocked, allow cancel
-				f.mutex.RLock()
-				done := f.doneCase()
-				f.mutex.RUnlock()
-
-				var chosen int
-				chosen, getFrame(f, l).data[i], _ = reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectRecv, Chan: ch}})
-				if chosen == 0 {
+				// Slow: channel is blocked, allow cancel (recvvar.go)
+				v, _, cancelled := blockRecv(f, ch)
+				if cancelled {
 					return nil
 				}
+				getFrame(f, l).data[i] = v
 				return tnext
 			}
 		}
@@ -4271,13 +4280,9 @@ func recv2(n *node) {
 				status.SetBool(true)
 				return tnext
 			}
-			// Slow: channel is blocked, allow cancel
-			f.mutex.RLock()
-			done := f.doneCase()
-			f.mutex.RUnlock()
-
-			chosen, v, ok := reflect.Select([]reflect.SelectCase{done, {Dir: reflect.SelectRecv, Chan: ch}})
-			if chosen == 0 {
+			// Slow: channel is blocked, allow cancel (recvvar.go)
+			v, ok, cancelled := blockRecv(f, ch)
+			if cancelled {
 				return nil
 			}
 			result.Set(v)
