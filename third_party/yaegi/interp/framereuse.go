@@ -66,7 +66,25 @@ func slicesNoVariable(n *node) bool {
 // selector n names is not in a frame: a method with a pointer receiver
 // called on a variable takes the variable's address.
 func receiverIsReference(n *node) bool {
+	if m, ok := n.val.(*node); ok && valueReceiver(m) {
+		// A program's method with a value receiver gets a copy.
+		return true
+	}
 	return len(n.child) > 0 && !inFrame(n.child[0])
+}
+
+// valueReceiver reports whether m is a method declared with a receiver
+// that is not a pointer.
+func valueReceiver(m *node) bool {
+	if m.kind != funcDecl || len(m.child) == 0 || m.child[0] == nil || len(m.child[0].child) != 1 {
+		return false
+	}
+	field := m.child[0].child[0]
+	if len(field.child) == 0 {
+		return false
+	}
+	t := field.child[len(field.child)-1]
+	return t.kind == identExpr || t.kind == indexExpr || t.kind == indexListExpr
 }
 
 // inFrame reports whether the value of expression e may be, or be part of,

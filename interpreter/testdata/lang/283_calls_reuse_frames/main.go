@@ -288,8 +288,43 @@ func callbacks() {
 	fmt.Println("not reached")
 }
 
+type Counter struct{ n int }
+
+func (c *Counter) Inc()          { c.n++ }
+func (c Counter) Get() int       { return c.n }
+func (c Counter) Twice() Counter { c.n *= 2; return c }
+
+type Stack[T any] struct{ xs []T }
+
+func (s Stack[T]) Len() int  { return len(s.xs) }
+func (s *Stack[T]) Push(x T) { s.xs = append(s.xs, x) }
+
+// counted and stacked call methods with value and pointer receivers on
+// their variables.
+func counted() int {
+	var c Counter
+	c.Inc()
+	c.Inc()
+	d := c.Twice()
+	return c.Get()*10 + d.Get()
+}
+
+func stacked(k int) int {
+	var s Stack[int]
+	for i := 0; i < k; i++ {
+		s.Push(i)
+	}
+	t := s
+	t.Push(99)
+	return s.Len()*100 + t.Len()
+}
+
 func main() {
 	fmt.Println(fib(15), fib(1), fib(10))
+	for i := 0; i < 3; i++ {
+		fmt.Print(counted(), stacked(i), " ")
+	}
+	fmt.Println()
 	callbacks()
 	appends()
 	literals()
