@@ -10,8 +10,9 @@ import (
 // what a goroutine is made of: the frame the literal captures, its own
 // frame and its deferred guard. The literal captured a copy of the whole
 // enclosing frame (frame.clone: a slot for each variable and temporary
-// of the enclosing func, 24 bytes each; a cell's func has hundreds), made a func value of it (reflect.MakeFunc) that the call
-// looked up again, and the deferred guard copied the goroutine's frame too.
+// of the enclosing func, 24 bytes each; a cell's func has hundreds),
+// made a func value of it (reflect.MakeFunc) that the call looked up
+// again, and the deferred guard copied the goroutine's frame too.
 //
 // A literal needs a copy of the enclosing frame only for the variables it
 // reads that the enclosing func may declare again while the literal lives:
