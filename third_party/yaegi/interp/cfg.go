@@ -711,6 +711,15 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					if sc.global {
 						// Do not overload existing symbols (defined in GTA) in global scope.
 						sym, _, _ = sc.lookup(dest.ident)
+					} else if n.kind == defineStmt && n.nleft > 1 {
+						// gopar: a variable declared earlier in the same block and
+						// declared again by a multiple := is the same variable
+						// (`x, y := 2, 3`): it was a new one, which closures and
+						// pointers to the first did not see.
+						if s := sc.sym[dest.ident]; s != nil && s.kind == varSym && s.index >= 0 && s.typ != nil && (dest.typ.untyped || s.typ.id() == dest.typ.id()) {
+							sym, dest.typ = s, s.typ
+							dest.redeclared = true
+						}
 					}
 					if sym == nil {
 						sym = &symbol{index: sc.add(dest.typ), kind: varSym, typ: dest.typ}

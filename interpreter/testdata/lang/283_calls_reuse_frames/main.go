@@ -319,8 +319,33 @@ func stacked(k int) int {
 	return s.Len()*100 + t.Len()
 }
 
+func pairErr() (int, error) { return 7, fmt.Errorf("e") }
+
+// redeclared: variables declared again by a multiple := are the same
+// variables, as closures and pointers to them see.
+func redeclared(err error) {
+	x := 1
+	f := func() int { return x }
+	x, y := 2, 3
+	p := &x
+	x, z := 5, 6
+	r := 1.5
+	g := func() float64 { return r }
+	r, k := 2, "k"
+	show := func() { fmt.Print("err: ", err, "; ") }
+	v, err := pairErr()
+	show()
+	if true {
+		w, err := 8, error(nil)
+		fmt.Print(w, err, "; ")
+	}
+	show()
+	fmt.Println(f(), x, y, *p, z, g(), k, v)
+}
+
 func main() {
 	fmt.Println(fib(15), fib(1), fib(10))
+	redeclared(nil)
 	for i := 0; i < 3; i++ {
 		fmt.Print(counted(), stacked(i), " ")
 	}
