@@ -21,14 +21,10 @@ type closure struct {
 
 // call runs the func with the arguments in, as its func value does.
 func (c *closure) call(in []reflect.Value) []reflect.Value {
-	def := c.def
-	numRet := len(def.typ.ret)
-	// The frame runs under the interpreter's current run id, not that of
-	// the frame the func was made in (see genFunctionWrapper).
-	fr := def.newCallFrame(c.anc, def.interp.runid())
-	setArgs(fr.data[numRet:], def, in)
-	runCfg(def.child[3].start, fr, def, def)
-	return fr.data[:numRet]
+	_, fr, params := c.enter()
+	setArgs(params, c.def, in)
+	c.run(fr)
+	return fr.data[:len(c.def.typ.ret)]
 }
 
 // makeClosure returns the func value of type t running def under anc.

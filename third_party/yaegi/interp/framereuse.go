@@ -15,27 +15,11 @@ import "reflect"
 // when they are made). A call that panics, runs as a goroutine or runs
 // with a debugger attached keeps its frame.
 
-const (
-	reuseUnknown int32 = iota
-	reuseYes
-	reuseNo
-)
-
 // reusable reports whether the frames of calls of def, a func
 // declaration or literal, can be reused once a call has returned.
 func (l *slotLayout) reusable(def *node) bool {
-	switch l.reuse.Load() {
-	case reuseYes:
-		return true
-	case reuseNo:
-		return false
-	}
-	r := reuseNo
-	if u := l.uses(def); !u.addressed && !u.kept {
-		r = reuseYes
-	}
-	l.reuse.Store(r)
-	return r == reuseYes
+	u := l.uses(def)
+	return !u.addressed && !u.kept
 }
 
 // addrOfNewStruct reports whether n, an address expression, is of a
@@ -76,15 +60,21 @@ func receiverIsReference(n *node) bool {
 // valueReceiver reports whether m is a method declared with a receiver
 // that is not a pointer.
 func valueReceiver(m *node) bool {
+	t := receiverType(m)
+	return t != nil && t.kind != starExpr
+}
+
+// receiverType is the type expression of the receiver of m, or nil when
+// m is not a method declaration.
+func receiverType(m *node) *node {
 	if m.kind != funcDecl || len(m.child) == 0 || m.child[0] == nil || len(m.child[0].child) != 1 {
-		return false
+		return nil
 	}
 	field := m.child[0].child[0]
 	if len(field.child) == 0 {
-		return false
+		return nil
 	}
-	t := field.child[len(field.child)-1]
-	return t.kind == identExpr || t.kind == indexExpr || t.kind == indexListExpr
+	return field.child[len(field.child)-1]
 }
 
 // inFrame reports whether the value of expression e may be, or be part of,

@@ -29,13 +29,10 @@ type slotLayout struct {
 	// layout of reflect.Value is not the one valueHeader reads).
 	tmpl []slotValue
 
-	// reuse tells whether a call's frame can be reused once the call has
-	// returned (reuseUnknown until its func was looked at, framereuse.go);
-	// last and free hold such frames, zeroed: the one given back last,
-	// and more of them.
-	reuse atomic.Int32
-	last  atomic.Pointer[frame]
-	free  sync.Pool
+	// last and free hold frames given back for reuse (framereuse.go),
+	// zeroed: the one given back last, and more of them.
+	last atomic.Pointer[frame]
+	free sync.Pool
 
 	// varUse is what the func's body does with its variables (nil until
 	// looked at, framereuse.go).

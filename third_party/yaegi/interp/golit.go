@@ -85,10 +85,7 @@ func (f *frame) cloneSlots(n int) *frame {
 // captureOf works out how the func literal lit captures the frame of the
 // func it is written in.
 func captureOf(lit *node) (int64, int) {
-	encl := lit.anc
-	for encl != nil && encl.kind != funcDecl && encl.kind != funcLit {
-		encl = encl.anc
-	}
+	encl := enclosingFunc(lit)
 	if encl == nil || len(encl.child) < 4 || encl.child[3] == nil || len(lit.child) < 4 {
 		return captureClone, 0
 	}

@@ -138,6 +138,6 @@ func boundReceiver(src reflect.Value, def *node) reflect.Value {
 
 // ptrReceiver reports whether the method def has a pointer receiver.
 func ptrReceiver(def *node) bool {
-	numRet := len(def.typ.ret)
-	return numRet < len(def.types) && def.types[numRet] != nil && def.types[numRet].Kind() == reflect.Ptr
+	t := receiverType(def)
+	return t != nil && t.kind == starExpr
 }

@@ -3790,18 +3790,7 @@ func _append(n *node) {
 		l := len(args)
 		values := make([]func(*frame) reflect.Value, l)
 		for i, arg := range args {
-			switch elem := n.typ.elem(); {
-			case isInterfaceSrc(elem) && (!isEmptyInterface(elem) || len(arg.typ.method) > 0):
-				values[i] = genValueInterface(arg)
-			case isInterfaceBin(elem):
-				values[i] = genInterfaceWrapper(arg, elem.rtype)
-			case arg.typ.untyped:
-				values[i] = genValueAs(arg, n.child[1].typ.frameType().Elem())
-			case constantAs(arg, n.child[1].typ.frameType().Elem()) != nil:
-				values[i] = constantAs(arg, n.child[1].typ.frameType().Elem())
-			default:
-				values[i] = genValue(arg)
-			}
+			values[i] = appendedValue(n, arg)
 		}
 
 		n.exec = func(f *frame) bltn {
@@ -3813,19 +3802,7 @@ func _append(n *node) {
 			return next
 		}
 	default:
-		var value0 func(*frame) reflect.Value
-		switch elem := n.typ.elem(); {
-		case isInterfaceSrc(elem) && (!isEmptyInterface(elem) || len(n.child[2].typ.method) > 0):
-			value0 = genValueInterface(n.child[2])
-		case isInterfaceBin(elem):
-			value0 = genInterfaceWrapper(n.child[2], elem.rtype)
-		case n.child[2].typ.untyped:
-			value0 = genValueAs(n.child[2], n.child[1].typ.frameType().Elem())
-		case constantAs(n.child[2], n.child[1].typ.frameType().Elem()) != nil:
-			value0 = constantAs(n.child[2], n.child[1].typ.frameType().Elem())
-		default:
-			value0 = genValue(n.child[2])
-		}
+		value0 := appendedValue(n, n.child[2])
 
 		n.exec = func(f *frame) bltn {
 			if d := dest(f); sameVariable(d, value(f)) {
@@ -3836,6 +3813,25 @@ func _append(n *node) {
 			return next
 		}
 	}
+}
+
+// appendedValue is the value of arg, one of the values the append call n
+// appends, as an element of the slice.
+func appendedValue(n, arg *node) func(*frame) reflect.Value {
+	elem := n.typ.elem()
+	elemType := n.child[1].typ.frameType().Elem()
+	switch {
+	case isInterfaceSrc(elem) && (!isEmptyInterface(elem) || len(arg.typ.method) > 0):
+		return genValueInterface(arg)
+	case isInterfaceBin(elem):
+		return genInterfaceWrapper(arg, elem.rtype)
+	case arg.typ.untyped:
+		return genValueAs(arg, elemType)
+	}
+	if c := constantAs(arg, elemType); c != nil {
+		return c
+	}
+	return genValue(arg)
 }
 
 // constantAs is the value of the constant n converted to the element
