@@ -766,6 +766,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					// Setting a map entry requires an additional step, do not optimize.
 					// As we only write, skip the default useless getIndexMap dest action.
 					dest.gen = nop
+					// gopar: and the step itself, when the map and the key are
+					// variables or constants, computed by no step of their own
+					// (m[k] = v): the statement starts with its value's steps.
+					if n.nleft == 1 && dest.start == dest && n.start == dest {
+						n.start = dest.tnext
+					}
 				case isFuncField(dest):
 					// Setting a struct field of function type requires an extra step. Do not optimize.
 				case n.nleft > 1 && n.nright > 0:

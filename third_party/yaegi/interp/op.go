@@ -1491,11 +1491,10 @@ func addAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -1507,7 +1506,7 @@ func addAssign(n *node) {
 				v, s := v0(f)
 				v.SetString(s + v1)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1518,7 +1517,7 @@ func addAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i + j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1529,7 +1528,7 @@ func addAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i + j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1540,7 +1539,7 @@ func addAssign(n *node) {
 				v, i := v0(f)
 				v.SetFloat(i + j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1551,7 +1550,7 @@ func addAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() + v1)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1565,7 +1564,7 @@ func addAssign(n *node) {
 				v, s := v0(f)
 				v.SetString(s + v1(f).String())
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1577,7 +1576,7 @@ func addAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i + j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1589,7 +1588,7 @@ func addAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i + j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1601,7 +1600,7 @@ func addAssign(n *node) {
 				_, j := v1(f)
 				v.SetFloat(i + j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1612,7 +1611,7 @@ func addAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() + v1(f).Complex())
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1625,11 +1624,10 @@ func andAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -1641,7 +1639,7 @@ func andAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i & j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1652,7 +1650,7 @@ func andAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i & j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1667,7 +1665,7 @@ func andAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i & j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1679,7 +1677,7 @@ func andAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i & j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1692,11 +1690,10 @@ func andNotAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -1708,7 +1705,7 @@ func andNotAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i &^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1719,7 +1716,7 @@ func andNotAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i &^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1734,7 +1731,7 @@ func andNotAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i &^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1746,7 +1743,7 @@ func andNotAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i &^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1759,11 +1756,10 @@ func mulAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -1775,7 +1771,7 @@ func mulAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i * j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1786,7 +1782,7 @@ func mulAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i * j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1797,7 +1793,7 @@ func mulAssign(n *node) {
 				v, i := v0(f)
 				v.SetFloat(i * j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1808,7 +1804,7 @@ func mulAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() * v1)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1823,7 +1819,7 @@ func mulAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i * j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1835,7 +1831,7 @@ func mulAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i * j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1847,7 +1843,7 @@ func mulAssign(n *node) {
 				_, j := v1(f)
 				v.SetFloat(i * j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1858,7 +1854,7 @@ func mulAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() * v1(f).Complex())
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1871,11 +1867,10 @@ func orAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -1887,7 +1882,7 @@ func orAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i | j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1898,7 +1893,7 @@ func orAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i | j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1913,7 +1908,7 @@ func orAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i | j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1925,7 +1920,7 @@ func orAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i | j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1938,11 +1933,10 @@ func quoAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -1954,7 +1948,7 @@ func quoAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i / j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1965,7 +1959,7 @@ func quoAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i / j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1976,7 +1970,7 @@ func quoAssign(n *node) {
 				v, i := v0(f)
 				v.SetFloat(i / j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -1987,7 +1981,7 @@ func quoAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() / v1)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2002,7 +1996,7 @@ func quoAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i / j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2014,7 +2008,7 @@ func quoAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i / j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2026,7 +2020,7 @@ func quoAssign(n *node) {
 				_, j := v1(f)
 				v.SetFloat(i / j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2037,7 +2031,7 @@ func quoAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() / v1(f).Complex())
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2050,11 +2044,10 @@ func remAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -2066,7 +2059,7 @@ func remAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i % j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2077,7 +2070,7 @@ func remAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i % j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2092,7 +2085,7 @@ func remAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i % j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2104,7 +2097,7 @@ func remAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i % j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2117,11 +2110,10 @@ func shlAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -2133,7 +2125,7 @@ func shlAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i << j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2144,7 +2136,7 @@ func shlAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i << j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2159,7 +2151,7 @@ func shlAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i << j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2171,7 +2163,7 @@ func shlAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i << j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2184,11 +2176,10 @@ func shrAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -2200,7 +2191,7 @@ func shrAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i >> j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2211,7 +2202,7 @@ func shrAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i >> j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2226,7 +2217,7 @@ func shrAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i >> j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2238,7 +2229,7 @@ func shrAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i >> j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2251,11 +2242,10 @@ func subAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -2267,7 +2257,7 @@ func subAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i - j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2278,7 +2268,7 @@ func subAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i - j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2289,7 +2279,7 @@ func subAssign(n *node) {
 				v, i := v0(f)
 				v.SetFloat(i - j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2300,7 +2290,7 @@ func subAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() - v1)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2315,7 +2305,7 @@ func subAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i - j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2327,7 +2317,7 @@ func subAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i - j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2339,7 +2329,7 @@ func subAssign(n *node) {
 				_, j := v1(f)
 				v.SetFloat(i - j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2350,7 +2340,7 @@ func subAssign(n *node) {
 				v := v0(f)
 				v.SetComplex(v.Complex() - v1(f).Complex())
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2363,11 +2353,10 @@ func xorAssign(n *node) {
 	typ := n.typ.TypeOf()
 	c0, c1 := n.child[0], n.child[1]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	if c1.rval.IsValid() {
@@ -2379,7 +2368,7 @@ func xorAssign(n *node) {
 				v, i := v0(f)
 				v.SetInt(i ^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2390,7 +2379,7 @@ func xorAssign(n *node) {
 				v, i := v0(f)
 				v.SetUint(i ^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2405,7 +2394,7 @@ func xorAssign(n *node) {
 				_, j := v1(f)
 				v.SetInt(i ^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2417,7 +2406,7 @@ func xorAssign(n *node) {
 				_, j := v1(f)
 				v.SetUint(i ^ j)
 				if setMap {
-					mapValue(f).SetMapIndex(indexValue(f), v)
+					setMapEntry(f, v)
 				}
 				return next
 			}
@@ -2430,11 +2419,10 @@ func dec(n *node) {
 	typ := n.typ.TypeOf()
 	c0 := n.child[0]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	switch typ.Kind() {
@@ -2444,7 +2432,7 @@ func dec(n *node) {
 			v, i := v0(f)
 			v.SetInt(i - 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}
@@ -2454,7 +2442,7 @@ func dec(n *node) {
 			v, i := v0(f)
 			v.SetUint(i - 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}
@@ -2464,7 +2452,7 @@ func dec(n *node) {
 			v, i := v0(f)
 			v.SetFloat(i - 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}
@@ -2474,7 +2462,7 @@ func dec(n *node) {
 			v := v0(f)
 			v.SetComplex(v.Complex() - 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}
@@ -2486,11 +2474,10 @@ func inc(n *node) {
 	typ := n.typ.TypeOf()
 	c0 := n.child[0]
 	setMap := isMapEntry(c0)
-	var mapValue, indexValue func(*frame) reflect.Value
+	var setMapEntry func(*frame, reflect.Value)
 
 	if setMap {
-		mapValue = genValue(c0.child[0])
-		indexValue = genValue(c0.child[1])
+		setMapEntry = genMapEntrySetter(c0) // gopar: fastmap.go
 	}
 
 	switch typ.Kind() {
@@ -2500,7 +2487,7 @@ func inc(n *node) {
 			v, i := v0(f)
 			v.SetInt(i + 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}
@@ -2510,7 +2497,7 @@ func inc(n *node) {
 			v, i := v0(f)
 			v.SetUint(i + 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}
@@ -2520,7 +2507,7 @@ func inc(n *node) {
 			v, i := v0(f)
 			v.SetFloat(i + 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}
@@ -2530,7 +2517,7 @@ func inc(n *node) {
 			v := v0(f)
 			v.SetComplex(v.Complex() + 1)
 			if setMap {
-				mapValue(f).SetMapIndex(indexValue(f), v)
+				setMapEntry(f, v)
 			}
 			return next
 		}

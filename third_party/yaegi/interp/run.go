@@ -903,6 +903,10 @@ func assign(n *node) {
 				return next
 			}
 		case i != nil:
+			if exec := mapAssignStep(n.child[0], n.child[sbase], next); exec != nil { // gopar: fastmap.go
+				n.exec = exec
+				break
+			}
 			n.exec = func(f *frame) bltn {
 				d(f).SetMapIndex(i(f), s(f))
 				return next
@@ -2164,6 +2168,10 @@ func getIndexArray(n *node) {
 
 // getIndexMap retrieves map value from index.
 func getIndexMap(n *node) {
+	if exec := mapIndexStep(n); exec != nil { // gopar: fastmap.go
+		n.exec = exec
+		return
+	}
 	dest := genValue(n)
 	value0 := genValue(n.child[0]) // map
 	tnext := getExec(n.tnext)
@@ -2272,6 +2280,18 @@ func getIndexMap2(n *node) {
 			}
 			return next
 		}
+		return
+	}
+	// gopar: fastmap.go
+	var typedDest, typedStatus func(*frame) reflect.Value
+	if doValue {
+		typedDest = dest
+	}
+	if doStatus {
+		typedStatus = value2
+	}
+	if exec := mapIndex2Step(n, typedDest, typedStatus); exec != nil {
+		n.exec = exec
 		return
 	}
 	if n.child[1].rval.IsValid() { // constant map index
@@ -3750,6 +3770,12 @@ func appendSlice(n *node) {
 	value := genValue(n.child[1])
 	value0 := genValue(n.child[2])
 
+	if a := sliceAppendOf(n); a != nil { // gopar: fastappend.go
+		if exec := a.slice(dest, value, n.child[2], next); exec != nil {
+			n.exec = exec
+			return
+		}
+	}
 	if isString(n.child[2].typ.TypeOf()) {
 		typ := reflect.TypeOf([]byte{})
 		n.exec = func(f *frame) bltn {
@@ -3779,6 +3805,12 @@ func _append(n *node) {
 	value := genValue(n.child[1])
 	next := getExec(n.tnext)
 
+	if a := sliceAppendOf(n); a != nil && len(n.child) > 2 { // gopar: fastappend.go
+		if exec := a.values(n, dest, value, next); exec != nil {
+			n.exec = exec
+			return
+		}
+	}
 	switch l := len(n.child); {
 	case l == 2:
 		n.exec = func(f *frame) bltn {
