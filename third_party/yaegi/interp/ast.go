@@ -14,7 +14,7 @@ import (
 )
 
 // nkind defines the kind of AST, i.e. the grammar category.
-type nkind uint
+type nkind uint16 // gopar: uint16, see node
 
 // Node kinds for the go language.
 const (
@@ -196,7 +196,7 @@ func (k nkind) String() string {
 type astError error
 
 // action defines the node action to perform at execution.
-type action uint
+type action uint16 // gopar: uint16, see node
 
 // Node actions for the go language.
 // It is important for type checking that *Assign directly
@@ -343,7 +343,9 @@ func isAssignAction(a action) bool {
 
 func (interp *Interpreter) firstToken(src string) token.Token {
 	var s scanner.Scanner
-	file := interp.fset.AddFile("", interp.fset.Base(), len(src))
+	// gopar: a file of its own, not one more in the interpreter's set,
+	// which keeps every file added to it.
+	file := token.NewFileSet().AddFile("", -1, len(src))
 	s.Init(file, []byte(src), nil, 0)
 
 	_, tok, _ := s.Scan()

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/build"
 	"go/parser"
+	"go/token"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -15,7 +16,9 @@ import (
 // An error from parser is returned as well.
 func (interp *Interpreter) buildOk(ctx *build.Context, name, src string) (bool, error) {
 	// Extract comments before the first clause
-	f, err := parser.ParseFile(interp.fset, name, src, parser.PackageClauseOnly|parser.ParseComments)
+	// gopar: parsed in a set of its own: the interpreter's keeps every file
+	// added to it, and the source is parsed into it again to be compiled.
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.PackageClauseOnly|parser.ParseComments)
 	if err != nil {
 		return false, err
 	}

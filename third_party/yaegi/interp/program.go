@@ -184,6 +184,9 @@ func (interp *Interpreter) Execute(p *Program) (res reflect.Value, err error) {
 			res = genFunctionWrapper(n)(interp.frame)
 		}
 	}
+	if p.pkgName == mainID {
+		interp.releaseFile(p.root) // gopar: see release.go
+	}
 
 	return res, err
 }
