@@ -91,7 +91,7 @@ func (b *checkBase) extend(s *Session, pc *parsedCell, recs []declRecord, global
 	}()
 	scope := b.pkg.Scope()
 	if gap := pc.fset.Base() - b.fset.Base(); gap > 0 {
-		b.fset.AddFile("", -1, gap)
+		skipPositions(b.fset, gap)
 	}
 	from := b.fset.Base()
 	var decls []ast.Decl
@@ -178,8 +178,15 @@ func cellSpan(pc *parsedCell) (from, to int) {
 // in one and the nodes of a cell parsed in the other are never confused.
 func reservePositions(fset *token.FileSet, base int) {
 	if base > 1 {
-		fset.AddFile("", -1, base)
+		skipPositions(fset, base)
 	}
+}
+
+// skipPositions moves the base of fset n positions on. The file that takes
+// them is removed at once: a set keeps its files, a session's base set one
+// more a cell, and only the base matters.
+func skipPositions(fset *token.FileSet, n int) {
+	fset.RemoveFile(fset.AddFile("", -1, n))
 }
 
 // buildBase checks the session's declarations and variables into a fresh
@@ -309,7 +316,7 @@ func (s *Session) checkAgainstBase(pc *parsedCell) (c *checked) {
 		from, to := cellSpan(pc)
 		b.spans = append(b.spans, posSpan{from, to})
 		if gap := to - b.fset.Base(); gap > 0 {
-			b.fset.AddFile("", -1, gap)
+			skipPositions(b.fset, gap)
 		}
 	}
 	return c

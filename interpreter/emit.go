@@ -18,10 +18,11 @@ import (
 // re-parsed printout side by side, which match node for node.
 type emitted struct {
 	src    string
-	file   *ast.File // src parsed in the interpreter's file set (emitFile)
-	points []posPair // sorted by the printed position
-	base   int       // line number of the first printed line
-	cell   int       // the cell it came from
+	file   *ast.File   // src parsed in the interpreter's file set (emitFile)
+	parsed *token.File // its file in that set
+	points []posPair   // sorted by the printed position
+	base   int         // line number of the first printed line
+	cell   int         // the cell it came from
 }
 
 // posPair maps the start of a printed node to the start of its cell node.
@@ -73,7 +74,7 @@ func emitFile(fset *token.FileSet, f *ast.File, base int, yaegiFset *token.FileS
 	if err != nil {
 		return nil, err
 	}
-	e := &emitted{src: src, file: pf, base: base}
+	e := &emitted{src: src, file: pf, parsed: yaegiFset.File(pf.FileStart), base: base}
 	e.pair(fset, f, yaegiFset, pf)
 	return e, nil
 }

@@ -303,25 +303,35 @@ func (s *Session) executeCell(ctx context.Context, code string) (*cellResult, er
 	s.stderr.take()
 	s.goPanics.take()
 
-	if err := s.declare(ctx, pc, c, prog); err != nil {
+	body, err := s.declare(ctx, pc, c, prog)
+	if err != nil {
 		return nil, err
 	}
 	s.debugCell(cellNo, code)
 	s.result, s.panicked = nil, ""
+	var call *emitted
 	if prog.hasBody {
-		call := &emitted{src: "\n" + lineComment(s.nextBase()) + runCellFunc + "(" + cellFunc(cellNo) + ")\n", base: s.nextBase()}
+		call = &emitted{src: "\n" + lineComment(s.nextBase()) + runCellFunc + "(" + cellFunc(cellNo) + ")\n", base: s.nextBase()}
 		s.register(call)
+		from := s.in.FileSet().Base()
 		_, err := s.eval(ctx, call)
 		s.in.Forget(cellFunc(cellNo)) // called once: let its compiled tree go
 		if err != nil {
 			return nil, err
 		}
+		call.parsed = s.in.FileSet().File(token.Pos(from))
 	}
 	if p := s.goPanics.take(); len(p) > 0 {
 		return nil, &Error{Name: namePanic, Value: strings.Join(p, "\n"), Traceback: p}
 	}
 	if s.panicked != "" {
 		return nil, s.cellPanic(s.panicked)
+	}
+	if call != nil {
+		s.forgetSource(call)
+		if !leavesCode(prog.file.Decls[len(prog.file.Decls)-1]) {
+			s.forgetSource(body)
+		}
 	}
 	return s.result, nil
 }
@@ -468,11 +478,12 @@ func compileSource(in *interp.Interpreter, em *emitted) (prog *interp.Program, e
 }
 
 // declare makes the cell's imports, variables and declarations in the
-// interpreter, and records them.
-func (s *Session) declare(ctx context.Context, pc *parsedCell, c *checked, prog *program) error {
+// interpreter, and records them. It returns the source of the func of the
+// cell's statements, when it has one.
+func (s *Session) declare(ctx context.Context, pc *parsedCell, c *checked, prog *program) (body *emitted, err error) {
 	// Imports: the cell's new ones and the hidden ones generated code needs.
 	if err := s.runImports(ctx, pc, prog); err != nil {
-		return err
+		return nil, err
 	}
 	// The func of the cell's statements is compiled as a file of its own:
 	// yaegi's tree of a file is kept as long as any of its declarations,
@@ -488,14 +499,68 @@ func (s *Session) declare(ctx context.Context, pc *parsedCell, c *checked, prog 
 		}
 		em, err := s.emitFile(pc.fset, f)
 		if err != nil {
-			return compileFailure(err.Error())
+			return nil, compileFailure(err.Error())
 		}
 		if err := s.evalDecls(ctx, em, f); err != nil {
-			return err
+			return nil, err
 		}
+		if onlyVars(f) {
+			// The interpreter keeps a variable's index and type, not
+			// its declaration.
+			s.forgetSource(em)
+		}
+		body = em // the func of the statements comes last
 	}
 	s.commit(pc, c, prog)
-	return nil
+	if !prog.hasBody {
+		body = nil
+	}
+	return body, nil
+}
+
+// onlyVars reports whether a file declares only variables, whose
+// initial values make no funcs.
+func onlyVars(f *ast.File) bool {
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); !ok || g.Tok != token.VAR || leavesCode(g) {
+			return false
+		}
+	}
+	return true
+}
+
+// leavesCode reports whether running a declaration (the func of a cell's
+// statements, a variable's initial value) can leave code of it behind to
+// run later: a func literal it made, or a goroutine it started.
+func leavesCode(d ast.Decl) bool {
+	leaves := false
+	ast.Inspect(d, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			leaves = true
+		}
+		return !leaves
+	})
+	return leaves
+}
+
+// forgetSource lets the source of code that ran once and left nothing
+// behind go: its file in the interpreter's set of files and its position
+// map, which nothing can ask for again. A debugger that is on keeps them.
+func (s *Session) forgetSource(em *emitted) {
+	s.debug.mu.Lock()
+	on := s.debug.opts != nil
+	s.debug.mu.Unlock()
+	if on {
+		return
+	}
+	if em.parsed != nil {
+		s.in.FileSet().RemoveFile(em.parsed)
+		em.parsed = nil
+	}
+	if block := em.base / lineBlock; s.sources[block] == em {
+		delete(s.sources, block)
+	}
 }
 
 // runImports makes the imports the cell needs that the interpreter lacks.

@@ -288,31 +288,33 @@ func keys(m map[string]any) []string {
 // line table, a few hundred bytes, are what stay.)
 func TestCellsDoNotAccumulate(t *testing.T) {
 	s, _, _ := newTestSession(t, "")
-	live := func() uint64 {
-		runtime.GC()
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
-	run := func(n int) {
-		for range n {
-			if _, err := s.Execute(context.Background(), "x := 1 + 1\nx * 2"); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	run(keepMaps) // past the sources whose position maps are kept
-	before := live()
-	const cells = 2000
-	run(cells)
-	after := live()
-	perCell := (int64(after) - int64(before)) / cells
+	perCell := growthPerCell(t, s, func(int) string { return "x := 1 + 1\nx * 2" }, 2000)
 	t.Logf("%d bytes a cell", perCell)
 	if perCell > 6<<10 {
 		t.Errorf("the session grew by %d bytes a cell", perCell)
 	}
+}
+
+// growthPerCell runs keepMaps cells (past the sources whose position maps
+// are kept), then n more, and returns by how much the live heap grew a
+// cell over those. cell(i) is the i-th cell's code.
+func growthPerCell(t *testing.T, s *Session, cell func(i int) string, n int) int64 {
+	t.Helper()
+	next := 0
+	run := func(count int) {
+		for range count {
+			if _, err := s.Execute(context.Background(), cell(next)); err != nil {
+				t.Fatal(err)
+			}
+			next++
+		}
+	}
+	run(keepMaps)
+	before := liveHeap()
+	run(n)
+	perCell := (int64(liveHeap()) - int64(before)) / int64(n)
 	runtime.KeepAlive(s)
+	return perCell
 }
 
 // TestLongSession runs cells past the point where the line numbers given to
