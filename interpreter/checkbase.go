@@ -31,6 +31,18 @@ type checkBase struct {
 	globals     map[string]string // the variables it holds, with their types
 	usedGlobals map[string]bool   // variables the earlier declarations refer to
 	absorbed    map[string]string // declarations a cell checked in, not yet recorded: key -> source
+	again       map[string]bool   // funcs a cell declared again with their signature: the base holds them still
+}
+
+// holdsAgain reports whether the base holds, as it is, the func whose
+// record key names: a cell declared it again with its signature (the
+// record it replaces goes, the base's object stays).
+func (b *checkBase) holdsAgain(key string) bool {
+	if b == nil || !b.again[key] {
+		return false
+	}
+	delete(b.again, key)
+	return true
 }
 
 // posSpan is a range of positions [from, to).
@@ -44,6 +56,7 @@ type posSpan struct{ from, to int }
 func (b *checkBase) sync(s *Session, pc *parsedCell) bool {
 	ch := s.changes
 	s.changes = baseChanges{}
+	clear(b.again) // the records the funcs declared again replaced are gone
 	if ch.replaced {
 		return false
 	}
@@ -193,7 +206,7 @@ func skipPositions(fset *token.FileSet, n int) {
 // package, whose positions come after base.
 func (s *Session) buildBase(base int) *checkBase {
 	s.changes = baseChanges{}
-	b := &checkBase{fset: token.NewFileSet(), globals: map[string]string{}, usedGlobals: map[string]bool{}, absorbed: map[string]string{}}
+	b := &checkBase{fset: token.NewFileSet(), globals: map[string]string{}, usedGlobals: map[string]bool{}, absorbed: map[string]string{}, again: map[string]bool{}}
 	reservePositions(b.fset, base)
 	start := b.fset.Base()
 	file := &ast.File{Name: ast.NewIdent("main")}
@@ -276,7 +289,28 @@ func (s *Session) checkAgainstBase(pc *parsedCell) (c *checked) {
 		s.base = s.buildBase(pc.fset.Base())
 	}
 	b := s.base
-	if !b.ok || !b.apart(pc) || !b.takes(pc) {
+	if !b.ok || !b.apart(pc) {
+		return nil
+	}
+	// Funcs the cell declares again are checked as blank funcs, and taken
+	// for the earlier ones if their signatures are the same: the base then
+	// holds what it held (later cells see the same func), and the cell
+	// needs no check with everything.
+	again := s.declaredAgain(pc)
+	names := map[*ast.FuncDecl]*ast.Ident{}
+	for fd := range again {
+		names[fd] = fd.Name
+		fd.Name = &ast.Ident{NamePos: fd.Name.NamePos, Name: "_"}
+	}
+	defer func() {
+		for fd, name := range names {
+			if c != nil {
+				c.info.Defs[name] = again[fd]
+			}
+			fd.Name = name
+		}
+	}()
+	if !b.takes(pc) {
 		return nil
 	}
 	scope := b.pkg.Scope()
@@ -304,6 +338,16 @@ func (s *Session) checkAgainstBase(pc *parsedCell) (c *checked) {
 	if len(filterErrors(errs, c)) > 0 {
 		return nil
 	}
+	for fd, old := range again {
+		f, ok := c.info.Defs[fd.Name].(*types.Func)
+		if !ok {
+			return nil
+		}
+		if sig, known := s.typeSource(f.Type(), c.pkg); !known || sig != s.funcs[old.Name()] {
+			return nil // a new signature: its users are checked again
+		}
+		b.again[pc.keys[fd][0]] = true
+	}
 	if len(pc.decls) > 0 {
 		for _, d := range pc.decls {
 			for _, key := range pc.keys[d] {
@@ -320,6 +364,37 @@ func (s *Session) checkAgainstBase(pc *parsedCell) (c *checked) {
 		}
 	}
 	return c
+}
+
+// declaredAgain lists the cell's funcs that declare again a func held in a
+// variable (a cell's plain func, not generic), with the object the base
+// holds for it.
+func (s *Session) declaredAgain(pc *parsedCell) map[*ast.FuncDecl]*types.Func {
+	var again map[*ast.FuncDecl]*types.Func
+	named := map[string]int{}
+	for _, d := range pc.decls {
+		for _, key := range pc.keys[d] {
+			for _, part := range strings.Split(key, ", ") {
+				named[declName(part)]++
+			}
+		}
+	}
+	for _, d := range pc.decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || !funcVarCandidate(fd) || fd.Name.Name == "main" || s.funcs[fd.Name.Name] == "" {
+			continue
+		}
+		if named[fd.Name.Name] > 1 {
+			continue // declared twice in the cell: the check with everything says so
+		}
+		if f, ok := s.base.pkg.Scope().Lookup(fd.Name.Name).(*types.Func); ok {
+			if again == nil {
+				again = map[*ast.FuncDecl]*types.Func{}
+			}
+			again[fd] = f
+		}
+	}
+	return again
 }
 
 // takes reports whether the cell's declarations can be checked into the

@@ -55,6 +55,7 @@ func TestCheckBaseReuse(t *testing.T) {
 		{"q := 2", false},                    // a new variable
 		{"type Q struct{ p P }\nfunc (q Q) get() P { return q.p }", false}, // a type with its methods
 		{`import "strings"`, false},                                        // imports are the cell file's business
+		{"func f() int { return 2 }", false},                               // declared again with its signature
 		{"func f() string { return \"\" }", true},                          // a redefinition
 		{"q := \"s\"", true},                                               // a variable of another type
 		{"func (p P) triple() int { return 3 * p.x }", true},               // a method of an earlier type
@@ -161,6 +162,15 @@ func TestCheckBaseAgreesWithCheckingEverything(t *testing.T) {
 			"func area(w, h int) int { return w * h * 1 }", "area(2, 3)",
 			"func area(w, h float64) float64 { return w * h }", "area(2, 3.5)",
 			"func area(w, h float64) float64 { return w * h }", "area(1, 1)",
+		},
+		"a func declared again with its signature": {
+			"func fact(n int) int {\n\tif n < 2 {\n\t\treturn 1\n\t}\n\treturn n * fact(n-1)\n}", "func twice(n int) int { return 2 * fact(n) }", "twice(4)",
+			"func fact(n int) int {\n\tif n < 2 {\n\t\treturn 1\n\t}\n\tr := 1\n\tfor i := 2; i <= n; i++ {\n\t\tr *= i\n\t}\n\treturn r * fact(1)\n}", "twice(5)",
+			"func fact(n int) (r int) { r = n; return }", "twice(3)",
+			"func fact(n int) int { return \"x\" }", "twice(3)", "func fact(n int) int { return undefinedName }",
+			"func fact(n int) int { return n }\nfunc twice(n int) int { return 3 * fact(n) }\ntwice(2)",
+			"func fact(n int) int { return 1 }\nfunc fact(n int) int { return 2 }", "func fact(n int) int { return 1 }\nfact := 3\nfact",
+			"func fact(n, m int) int { return n * m }", "fact(2, 3)", "twice(1)",
 		},
 		"mistakes and their fixes": {
 			"func half(n int) int { return n / 2 }", "half(\"x\")", "undefinedName + 1",

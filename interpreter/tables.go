@@ -61,7 +61,7 @@ func (s *Session) dropDecl(name string) {
 func (s *Session) removeDecl(i int) {
 	if i >= len(s.decls)-s.changes.appended {
 		s.changes.appended--
-	} else if s.decls[i].kind != recImport {
+	} else if r := s.decls[i]; r.kind != recImport && !s.base.holdsAgain(r.key) {
 		s.changes.replaced = true // imports are each cell file's own
 	}
 	s.decls = slices.Concat(s.decls[:i], s.decls[i+1:])
