@@ -14,6 +14,10 @@ import (
 type boundsError struct{ index, length int }
 
 func (e boundsError) Error() string {
+	if e.index < 0 {
+		// The runtime names no length for a negative index.
+		return "runtime error: index out of range [" + strconv.Itoa(e.index) + "]"
+	}
 	return "runtime error: index out of range [" + strconv.Itoa(e.index) + "] with length " + strconv.Itoa(e.length)
 }
 

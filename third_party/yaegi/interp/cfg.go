@@ -2998,7 +2998,9 @@ func setExec(n *node) {
 				set(n.fnext)
 			}
 		}
-		n.gen(n)
+		if !fastStep(n) { // gopar, see fastops.go
+			n.gen(n)
+		}
 	}
 
 	set(n)

@@ -17,6 +17,9 @@ import (
 type closure struct {
 	def *node
 	anc *frame
+	// topLevel is topLevelFunc(def), asked at every call: its body reaches
+	// no enclosing frame.
+	topLevel bool
 }
 
 // call runs the func with the arguments in, as its func value does.
@@ -29,7 +32,7 @@ func (c *closure) call(in []reflect.Value) []reflect.Value {
 
 // makeClosure returns the func value of type t running def under anc.
 func makeClosure(t reflect.Type, def *node, anc *frame) reflect.Value {
-	c := &closure{def: def, anc: anc}
+	c := &closure{def: def, anc: anc, topLevel: topLevelFunc(def)}
 	return reflect.MakeFunc(t, c.call)
 }
 

@@ -23,4 +23,49 @@ func TestFastPathLayouts(t *testing.T) {
 	if st == nil || slotTemplate(st, len(types)) == nil {
 		t.Error("frames' slot tables are not made from a template: each slot is a reflect.Value.Field")
 	}
+	if !slotMemoryReadable {
+		t.Error("reflect.Value is not laid out as valueHeader says: int and float steps, copies and field and element selectors take reflect's way")
+	}
+	if _, ok := newTemplateOf(reflect.TypeFor[struct{ X, Y int }]()); !ok {
+		t.Error("new values are not made from a template: &T{} looks up *T in reflect's map")
+	}
+}
+
+// copyPlain copies what reflect.Value.Set would, and declines what it
+// cannot copy itself.
+func TestCopyPlain(t *testing.T) {
+	type celsius float64
+	x, p, m := 3, new(int), map[string]int{"a": 1}
+	for _, c := range []struct {
+		src  any
+		copy bool
+	}{
+		{int64(-7), true}, {uint8(200), true}, {int16(-300), true}, {float32(1.5), true},
+		{celsius(36.6), true}, {complex(1, -2), true}, {"héllo", true}, {true, true},
+		{p, true}, {m, true}, {make(chan int), true}, {&x, true},
+		{struct{ A int }{1}, false}, {[]int{1}, false}, {func() {}, false},
+	} {
+		src := reflect.ValueOf(c.src)
+		dst := reflect.New(src.Type()).Elem()
+		if got := copyPlain(&dst, src); got != c.copy {
+			t.Errorf("copyPlain(%T) = %v, want %v", c.src, got, c.copy)
+			continue
+		}
+		if c.copy && !reflect.DeepEqual(dst.Interface(), c.src) {
+			t.Errorf("copyPlain(%T) copied %v, want %v", c.src, dst.Interface(), c.src)
+		}
+	}
+	// A destination that cannot be set, or of another kind, or a pointer
+	// of another type, is left to Set.
+	src := reflect.ValueOf(5)
+	if dst := reflect.ValueOf(0); copyPlain(&dst, src) {
+		t.Error("copyPlain wrote a value that cannot be set")
+	}
+	if dst := reflect.New(reflect.TypeFor[float64]()).Elem(); copyPlain(&dst, src) {
+		t.Error("copyPlain copied an int into a float64")
+	}
+	type intPtr *int
+	if dst := reflect.New(reflect.TypeFor[intPtr]()).Elem(); copyPlain(&dst, reflect.ValueOf(p)) {
+		t.Error("copyPlain copied a *int into an intPtr, which Set converts")
+	}
 }

@@ -120,6 +120,20 @@ func (n *node) newCallFrame(anc *frame, id uint64) *frame {
 
 // frame is a new frame of this layout (n.newCallFrame).
 func (l *slotLayout) frame(anc *frame, id uint64) *frame {
+	return l.frameFor(nil, anc, id)
+}
+
+// frameFor is a new frame of this layout for a call made from the frame
+// caller (nil when the call is not made from a frame, a callback): one
+// that a call made from caller gave back, when one is of this layout.
+//
+// A frame is run by one goroutine at a time, so what it holds for its
+// calls needs no atomic operation; the global frame is the exception (the
+// top-level code of cells runs there while goroutines they started call
+// funcs too). The spare frames chain as calls nest: a recursion of depth
+// d keeps d frames, each the spare of the one below, and a loop calling
+// a func reuses one frame, with no atomic swap or pool in between.
+func (l *slotLayout) frameFor(caller, anc *frame, id uint64) *frame {
 	if l.st == nil {
 		f := newFrame(anc, len(l.types), id)
 		for i, t := range l.types {
@@ -129,12 +143,16 @@ func (l *slotLayout) frame(anc *frame, id uint64) *frame {
 	}
 	var base unsafe.Pointer
 	if l.tmpl != nil {
-		// A func called in a loop gets back the frame its last call
-		// gave; a pool costs more than a swap.
-		if r := l.last.Swap(nil); r != nil {
-			base = unsafe.Pointer(r)
-		} else if r, ok := l.free.Get().(*frame); ok {
-			base = unsafe.Pointer(r)
+		if caller != nil && caller != caller.root {
+			for i, sp := range caller.spare {
+				if sp != nil && sp.layout == l {
+					base, caller.spare[i] = unsafe.Pointer(sp), nil
+					break
+				}
+			}
+		}
+		if base == nil {
+			base = l.reused()
 		}
 	}
 	var p reflect.Value
@@ -143,6 +161,7 @@ func (l *slotLayout) frame(anc *frame, id uint64) *frame {
 		base = p.UnsafePointer()
 	}
 	f := (*frame)(base) // field F, at offset 0
+	f.layout = l
 	f.data = unsafe.Slice((*reflect.Value)(unsafe.Add(base, l.dataOff)), len(l.types))
 	initFrame(f, anc, id)
 	if l.tmpl != nil {
@@ -159,17 +178,65 @@ func (l *slotLayout) frame(anc *frame, id uint64) *frame {
 	return f
 }
 
+// reused is a frame given back to the layout, or nil.
+func (l *slotLayout) reused() unsafe.Pointer {
+	// A func called in a loop gets back the frame its last call gave; a
+	// pool costs more than a swap.
+	if r := l.last.Swap(nil); r != nil {
+		return unsafe.Pointer(r)
+	}
+	if r, ok := l.free.Get().(*frame); ok {
+		return unsafe.Pointer(r)
+	}
+	return nil
+}
+
 // release gives back the frame f of a call of def that has returned, to
 // be the frame of a later call, when nothing the call made can still
 // refer to it (frameReuse.go). f is zeroed now, as a new frame is.
 func (l *slotLayout) release(def *node, f *frame) {
+	l.releaseTo(nil, def, f)
+}
+
+// releaseTo is release for a call made from the frame caller (nil when
+// none), which keeps f for its next call (frameFor).
+func (l *slotLayout) releaseTo(caller *frame, def *node, f *frame) {
 	if l.tmpl == nil || l.whole.typ == nil || !l.reusable(def) || def.interp.debugger != nil {
+		// f lives on (a closure or a pointer refers to it): the frames it
+		// kept for its calls go back to their funcs.
+		f.dropSpares()
 		return
 	}
+	spare := f.spare // the frames of f's own calls stay with it
 	h := valueHeader{l.whole.typ, unsafe.Pointer(f), l.whole.flag}
 	(*reflect.Value)(unsafe.Pointer(&h)).SetZero()
+	f.spare, f.layout = spare, l
+	if caller != nil && caller != caller.root {
+		for i, sp := range caller.spare {
+			if sp == nil {
+				caller.spare[i] = f
+				return
+			}
+		}
+	}
+	l.giveBack(f)
+}
+
+// giveBack makes the zeroed frame f the layout's to reuse.
+func (l *slotLayout) giveBack(f *frame) {
 	if !l.last.CompareAndSwap(nil, f) {
 		l.free.Put(f)
+	}
+}
+
+// dropSpares gives the frames f kept for its calls back to their funcs,
+// when f will make no more calls (its goroutine ends) or lives on.
+func (f *frame) dropSpares() {
+	for i, sp := range f.spare {
+		if sp != nil {
+			f.spare[i] = nil
+			sp.layout.giveBack(sp)
+		}
 	}
 }
 

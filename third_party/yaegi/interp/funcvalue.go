@@ -16,7 +16,7 @@ import (
 // topLevelFunc reports whether def is a package-level func declaration,
 // whose body reaches no enclosing frame.
 func topLevelFunc(def *node) bool {
-	return def.kind == funcDecl && def.anc != nil && def.anc.kind == fileStmt &&
+	return def != nil && def.kind == funcDecl && def.anc != nil && def.anc.kind == fileStmt &&
 		len(def.child) > 3 && len(def.child[0].child) == 0 // no receiver
 }
 

@@ -174,9 +174,20 @@ func classify(c *node, t reflect.Type) int {
 }
 
 // localSlot returns the frame index of c when c is a variable of the
-// function's own frame, read without going through genValue's closures.
+// function's own frame, or a step's result there (a call's, an element's,
+// a field's), read without going through genValue's closures.
 func localSlot(c *node) (int, bool) {
-	if c.kind != identExpr || c.sym == nil || c.sym.global || c.sym.index < 0 || c.level != 0 {
+	if c.mapKey || c.inline || c.rval.IsValid() {
+		return 0, false
+	}
+	if c.sym == nil {
+		// As genNodeValue finds a step's result.
+		if c.kind == basicLit || c.kind == funcDecl || c.findex < 0 || c.level != 0 {
+			return 0, false
+		}
+		return c.findex, true
+	}
+	if c.kind != identExpr || c.sym.global || c.sym.index < 0 || c.level != 0 {
 		return 0, false
 	}
 	return c.sym.index, true
@@ -238,7 +249,12 @@ func floatOperand(c *node) func(*frame) float64 {
 		return func(*frame) float64 { return x }
 	}
 	if i, ok := localSlot(c); ok {
-		return func(f *frame) float64 { return valueOf(f.data, i).Float() }
+		return func(f *frame) float64 {
+			if p := floatAt(f.data, i); p != nil {
+				return *p
+			}
+			return valueOf(f.data, i).Float()
+		}
 	}
 	v := genValue(c)
 	return func(f *frame) float64 { return v(f).Float() }
@@ -253,7 +269,12 @@ func complexOperand(c *node) func(*frame) complex128 {
 		return func(*frame) complex128 { return x }
 	}
 	if i, ok := localSlot(c); ok {
-		return func(f *frame) complex128 { return valueOf(f.data, i).Complex() }
+		return func(f *frame) complex128 {
+			if p := complexAt(f.data, i); p != nil {
+				return *p
+			}
+			return valueOf(f.data, i).Complex()
+		}
 	}
 	v := genValue(c)
 	return func(f *frame) complex128 { return v(f).Complex() }
@@ -268,7 +289,12 @@ func intOperand(c *node) func(*frame) int64 {
 		return func(*frame) int64 { return x }
 	}
 	if i, ok := localSlot(c); ok {
-		return func(f *frame) int64 { return valueOf(f.data, i).Int() }
+		return func(f *frame) int64 {
+			if p := intAt(f.data, i); p != nil {
+				return *p
+			}
+			return valueOf(f.data, i).Int()
+		}
 	}
 	v := genValue(c)
 	return func(f *frame) int64 { return v(f).Int() }

@@ -218,6 +218,7 @@ func (g *goLit) exec(f *frame) bltn {
 func (g *goLit) run(nf *frame) {
 	defer g.def.interp.endGoroutine()
 	runCfg(g.def.child[3].start, nf, g.def, g.call)
+	nf.dropSpares()
 }
 
 // gopar: a deferred literal that only handles a panic, `defer func() { if

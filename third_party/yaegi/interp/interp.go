@@ -129,6 +129,12 @@ type frame struct {
 	recovered interface{}       // to handle panic recover
 	lits      []litFrame        // gopar: func literals made for their call (litcall.go)
 
+	// gopar: spare holds frames calls made from this frame gave back, to
+	// be the frames of its next calls (two: a loop often calls two funcs);
+	// layout is what this frame was made of (frameslots.go).
+	spare  [2]*frame
+	layout *slotLayout
+
 	// done is the case that cancels channel operations. gopar: a pointer
 	// read and written atomically, since goroutines of an earlier run make
 	// frames from the global frame while the next run sets its case.

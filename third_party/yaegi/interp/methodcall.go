@@ -111,7 +111,9 @@ func setReceiver(dest, src reflect.Value) {
 	case sk != reflect.Ptr && dk == reflect.Ptr:
 		dest.Set(src.Addr())
 	default:
-		dest.Set(src)
+		if !slotMemoryReadable || !copyPlain(&dest, src) {
+			dest.Set(src)
+		}
 	}
 }
 

@@ -1,6 +1,9 @@
 package interp
 
-import "reflect"
+import (
+	"reflect"
+	"unsafe"
+)
 
 // gopar: a multiple assignment of values of basic types (a swap, `i, j =
 // i+1, j-1`) holds the values it read in Go variables until it writes
@@ -94,7 +97,7 @@ func basicMultiAssign(n *node, types []reflect.Type, svalue, dvalue, ivalue []fu
 			return nil
 		}
 	}
-	return func(f *frame) bltn {
+	generic := func(f *frame) bltn {
 		var t [4]basicValue
 		for i, s := range svalue {
 			if classes[i] != reflect.Invalid {
@@ -106,6 +109,54 @@ func basicMultiAssign(n *node, types []reflect.Type, svalue, dvalue, ivalue []fu
 				t[i].write(d(f), classes[i])
 			}
 		}
+		return next
+	}
+	if w := wordPair(n, svalue, dvalue, generic, next); w != nil {
+		return w
+	}
+	return generic
+}
+
+// wordPair returns, for a multiple assignment of two values that are each
+// one machine word of memory (an int, a uint, a float64: a swap, `a, b =
+// b, a+b`), a step that copies the words without reflect; nil for others.
+// A value of another kind than the one compiled for, or a destination that
+// cannot be set, takes the generic step, as does a platform where
+// reflect.Value is not laid out as valueHeader says.
+func wordPair(n *node, svalue, dvalue []func(*frame) reflect.Value, generic, next bltn) bltn {
+	if !slotMemoryReadable || len(svalue) != 2 || len(dvalue) != 2 {
+		return nil
+	}
+	var kinds [2]reflect.Kind
+	for i := range kinds {
+		c := n.child[i]
+		if c.ident == "_" || c.typ == nil {
+			return nil
+		}
+		switch k := c.typ.TypeOf().Kind(); {
+		case k == reflect.Int64, k == reflect.Uint64, k == reflect.Float64:
+			kinds[i] = k
+		case (k == reflect.Int || k == reflect.Uint || k == reflect.Uintptr) && intIs64:
+			kinds[i] = k
+		default:
+			return nil
+		}
+	}
+	s0, s1, d0, d1 := svalue[0], svalue[1], dvalue[0], dvalue[1]
+	k0, k1 := kinds[0], kinds[1]
+	return func(f *frame) bltn {
+		v0, v1 := s0(f), s1(f)
+		if v0.Kind() != k0 || v1.Kind() != k1 {
+			return generic(f)
+		}
+		x0 := *(*uint64)((*valueHeader)(unsafe.Pointer(&v0)).ptr)
+		x1 := *(*uint64)((*valueHeader)(unsafe.Pointer(&v1)).ptr)
+		w0, w1 := d0(f), d1(f)
+		if w0.Kind() != k0 || w1.Kind() != k1 || !w0.CanSet() || !w1.CanSet() {
+			return generic(f)
+		}
+		*(*uint64)((*valueHeader)(unsafe.Pointer(&w0)).ptr) = x0
+		*(*uint64)((*valueHeader)(unsafe.Pointer(&w1)).ptr) = x1
 		return next
 	}
 }

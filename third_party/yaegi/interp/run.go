@@ -296,7 +296,9 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 
 	dbg := n.interp.debugger
 	if dbg == nil {
-		for exec := n.exec; exec != nil && f.runid() == n.interp.runid(); {
+		// gopar: the run id's address is read once, not at every step.
+		id := &n.interp.id
+		for exec := n.exec; exec != nil && f.runid() == atomic.LoadUint64(id); {
 			exec = exec(f)
 		}
 		return
@@ -917,12 +919,17 @@ func assign(n *node) {
 			n.exec = func(f *frame) bltn {
 				data := getFrame(f, l).data
 				data[ind] = reflect.New(data[ind].Type()).Elem()
-				data[ind].Set(s(f))
+				if v := s(f); !slotMemoryReadable || !copyPlain(&data[ind], v) {
+					data[ind].Set(v)
+				}
 				return next
 			}
 		default:
 			n.exec = func(f *frame) bltn {
-				d(f).Set(s(f))
+				// gopar: plain values without reflect (fastops.go).
+				if dv, v := d(f), s(f); !slotMemoryReadable || !copyPlain(&dv, v) {
+					dv.Set(v)
+				}
 				return next
 			}
 		}
@@ -971,7 +978,9 @@ func assign(n *node) {
 				if !inPlace[i] {
 					data[j] = reflect.New(data[j].Type()).Elem()
 				}
-				data[j].Set(s(f))
+				if v := s(f); !slotMemoryReadable || !copyPlain(&data[j], v) {
+					data[j].Set(v)
+				}
 			}
 			return next
 		}
@@ -1052,6 +1061,19 @@ func addr(n *node) {
 		return
 	}
 
+	// gopar: without reflect's lookup of the pointer type (newvalue.go).
+	if tmpl, ok := newTemplateOf(c0.typ.TypeOf()); ok {
+		n.exec = func(f *frame) bltn {
+			v := value(f)
+			if p, ok := tmpl.addr(v); ok {
+				tmpl.setPtr(dest(f), p)
+			} else {
+				dest(f).Set(v.Addr())
+			}
+			return next
+		}
+		return
+	}
 	n.exec = func(f *frame) bltn {
 		dest(f).Set(value(f).Addr())
 		return next
@@ -1608,9 +1630,12 @@ func call(n *node) {
 				f.mutex.Lock()
 			}
 			bf = value(f)
-			switch v := bf.Interface().(type) {
-			case *node:
-				def, bf = v, v.rval
+			// Only a pointer or an interface holds a *node; the Interface
+			// of a func value costs more than asking.
+			if k := bf.Kind(); k == reflect.Ptr || k == reflect.Interface {
+				if v, ok := bf.Interface().(*node); ok {
+					def, bf = v, v.rval
+				}
 			}
 			if lit && def == nil {
 				if fr := f.popLit(c0, bf); fr != nil {
@@ -1626,7 +1651,7 @@ func call(n *node) {
 				// gopar: a func value the interpreter made runs directly
 				// (closurecall.go).
 				switch {
-				case topLevelFunc(c.def):
+				case c.topLevel:
 					// Its body reaches no enclosing frame: it runs as a
 					// call by name does, under the caller's frame.
 					def, bf = c.def, reflect.Value{}
@@ -1692,9 +1717,9 @@ func call(n *node) {
 		layout := def.slotLayout()
 		if captured != nil {
 			// As the literal's func value runs it (getFunc).
-			nf = layout.frame(captured, n.interp.runid())
+			nf = layout.frameFor(f, captured, n.interp.runid())
 		} else {
-			nf = layout.frame(f, f.runid())
+			nf = layout.frameFor(f, f, f.runid())
 		}
 		var vararg reflect.Value
 
@@ -1723,6 +1748,9 @@ func call(n *node) {
 					}
 				default:
 					val := v(f)
+					if slotMemoryReadable && copyPlain(&dest[i], val) {
+						continue // gopar (fastops.go)
+					}
 					if val.IsZero() && dest[i].Kind() != reflect.Interface {
 						// Work around a recursive struct zero interface issue.
 						// Once there is a better way to handle this case, the dest can just be set.
@@ -1752,6 +1780,7 @@ func call(n *node) {
 			go func() {
 				defer n.interp.endGoroutine()
 				runCfg(def.child[3].start, nf, def, n)
+				nf.dropSpares()
 			}()
 			return tnext
 		}
@@ -1765,7 +1794,9 @@ func call(n *node) {
 		// variable its result goes to saw the result.
 		for i, v := range rvalues {
 			if v != nil {
-				v(f).Set(nf.data[i])
+				if d := v(f); !slotMemoryReadable || !copyPlain(&d, nf.data[i]) {
+					d.Set(nf.data[i])
+				}
 			}
 		}
 
@@ -1774,7 +1805,7 @@ func call(n *node) {
 		if fnext != nil && !nf.data[0].Bool() {
 			next = fnext
 		}
-		layout.release(def, nf)
+		layout.releaseTo(f, def, nf)
 		return next
 	}
 }
@@ -3053,24 +3084,32 @@ func _return(n *node) {
 			// Regular return: store the value to return at to start of the frame.
 			v := values[0]
 			n.exec = func(f *frame) bltn {
-				f.data[0].Set(v(f))
+				setResult(f, 0, v(f))
 				return nil
 			}
 		}
 	case 2:
 		v0, v1 := values[0], values[1]
 		n.exec = func(f *frame) bltn {
-			f.data[0].Set(v0(f))
-			f.data[1].Set(v1(f))
+			setResult(f, 0, v0(f))
+			setResult(f, 1, v1(f))
 			return nil
 		}
 	default:
 		n.exec = func(f *frame) bltn {
 			for i, value := range values {
-				f.data[i].Set(value(f))
+				setResult(f, i, value(f))
 			}
 			return nil
 		}
+	}
+}
+
+// setResult stores v in the func's result i (gopar: a plain value without
+// reflect, fastops.go).
+func setResult(f *frame, i int, v reflect.Value) {
+	if !slotMemoryReadable || !copyPlain(&f.data[i], v) {
+		f.data[i].Set(v)
 	}
 }
 
@@ -3318,7 +3357,13 @@ func doComposite(n *node, hasType bool, keyed bool) {
 	}
 	destInterface := isInterfaceSrc(destType(n))
 
-	values := make(map[int]func(*frame) reflect.Value)
+	// gopar: the fields' values in source order, a slice: a map was
+	// ranged over (in random order) at every literal.
+	type fieldValue struct {
+		index int
+		value func(*frame) reflect.Value
+	}
+	var values []fieldValue
 	for i, c := range child {
 		var val *node
 		var fieldIndex int
@@ -3334,15 +3379,15 @@ func doComposite(n *node, hasType bool, keyed bool) {
 		convertLiteralValue(val, rft)
 		switch {
 		case val.typ.cat == nilT:
-			values[fieldIndex] = func(*frame) reflect.Value { return reflect.New(rft).Elem() }
+			values = append(values, fieldValue{fieldIndex, func(*frame) reflect.Value { return reflect.New(rft).Elem() }})
 		case isNamedFuncSrc(val.typ):
-			values[fieldIndex] = genValueAsFunctionWrapper(val)
+			values = append(values, fieldValue{fieldIndex, genValueAsFunctionWrapper(val)})
 		case isInterfaceSrc(ft) && (!isEmptyInterface(ft) || len(val.typ.method) > 0):
-			values[fieldIndex] = genValueInterface(val)
+			values = append(values, fieldValue{fieldIndex, genValueInterface(val)})
 		case isInterface(ft):
-			values[fieldIndex] = genInterfaceWrapper(val, rft)
+			values = append(values, fieldValue{fieldIndex, genInterfaceWrapper(val, rft)})
 		default:
-			values[fieldIndex] = genValue(val)
+			values = append(values, fieldValue{fieldIndex, genValue(val)})
 		}
 	}
 
@@ -3351,10 +3396,18 @@ func doComposite(n *node, hasType bool, keyed bool) {
 	toVar := assignedToVariable(n)
 	rt := typ.TypeOf()
 
+	tmpl, fast := newTemplateOf(rt)
 	n.exec = func(f *frame) bltn {
-		a := reflect.New(rt).Elem()
-		for i, v := range values {
-			a.Field(i).Set(v(f))
+		var a reflect.Value
+		if fast {
+			a = tmpl.new()
+		} else {
+			a = reflect.New(rt).Elem()
+		}
+		for _, v := range values {
+			if fv, x := a.Field(v.index), v.value(f); !slotMemoryReadable || !copyPlain(&fv, x) {
+				fv.Set(x)
+			}
 		}
 		d := value(f)
 		switch {
