@@ -232,6 +232,36 @@ func (t *typeTable) operand(v any, verb string) any {
 	return printed{t.format(v, 0, verb, true)}
 }
 
+// spreadOperand is what fmt should get for the element v of a slice
+// spread into a formatted print, the operand at index arg of format.
+func (t *typeTable) spreadOperand(v any, verbs []fmtVerb, arg int) any {
+	for _, f := range verbs {
+		if f.arg != arg {
+			continue
+		}
+		mode := fmtMode{plus: f.plus, sharp: f.sharp && f.verb == 'v'}
+		switch f.verb {
+		case 'v', 's':
+			if f.sharp && f.verb != 'v' {
+				return v
+			}
+			return t.operand(v, mode.verb())
+		case 'q', 'x', 'X':
+			if f.sharp {
+				return v
+			}
+			return t.operandText(v)
+		case 'd', 'b', 'o', 'O', 'c', 'U', 'e', 'E', 'f', 'F', 'g', 'G', 't', 'p':
+			if f.sharp {
+				return v
+			}
+			return t.plain(v)
+		}
+		return v
+	}
+	return t.operand(v, "v") // an extra operand, which fmt prints with %v
+}
+
 // rawOK reports whether fmt prints yaegi's representation of a value of
 // type typ right with verb: no methods of interpreted types to call, no
 // field yaegi renamed (it exports them, x as Xx) where names are printed,
@@ -781,6 +811,33 @@ func (s *Session) typeTableExports() map[string]reflect.Value {
 		}),
 		// Operand is what fmt should get for v printed with verb.
 		"Operand": reflect.ValueOf(func(v any, spec, verb string) any { return table(spec).operand(v, verb) }),
+		// Operands is Operand of each element of vs, the operands of
+		// fmt.Println(vs...).
+		"Operands": reflect.ValueOf(func(vs []any, spec, verb string) []any {
+			tab := table(spec)
+			out := make([]any, len(vs))
+			for i, v := range vs {
+				out[i] = tab.operand(v, verb)
+				if p, ok := out[i].(printed); ok && tab.identify(v).raw.Kind() == reflect.String {
+					out[i] = p.s // a string operand stays one (Print's spacing)
+				}
+			}
+			return out
+		}),
+		// FormatOperands is what fmt should get for the elements of vs,
+		// spread after fixed operands into a print with format.
+		"FormatOperands": reflect.ValueOf(func(vs []any, spec, format string, fixed int) []any {
+			tab := table(spec)
+			verbs, ok := parseVerbs(format)
+			if !ok {
+				return vs
+			}
+			out := make([]any, len(vs))
+			for i, v := range vs {
+				out[i] = tab.spreadOperand(v, verbs, fixed+i)
+			}
+			return out
+		}),
 		// OperandText is what fmt should get for v printed with %q, %x or %X.
 		"OperandText": reflect.ValueOf(func(v any, spec string) any { return table(spec).operandText(v) }),
 		// Plain is what fmt should get for v printed with %d, %f...

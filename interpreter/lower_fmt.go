@@ -30,10 +30,22 @@ import (
 func (l *lowerer) lowerFmt(root ast.Node) {
 	rewriteExprs(root, func(e ast.Expr) ast.Expr {
 		call, ok := e.(*ast.CallExpr)
-		if !ok || call.Ellipsis.IsValid() {
+		if !ok {
 			return e
 		}
 		kind, first := l.printFunc(call)
+		if call.Ellipsis.IsValid() {
+			// fmt.Println(xs...), fmt.Printf(format, xs...): the operands
+			// are the slice's elements.
+			last := len(call.Args) - 1
+			switch {
+			case kind == printPlain && last >= first:
+				call.Args[last] = l.fmtSpreadArg(call.Args[last], nil, 0)
+			case kind == printFormat && first > 0 && last >= first && sideEffectFree(call.Args[first-1]):
+				call.Args[last] = l.fmtSpreadArg(call.Args[last], call.Args[first-1], last-first)
+			}
+			return e
+		}
 		switch kind {
 		case printPlain:
 			for i := first; i < len(call.Args); i++ {
@@ -177,6 +189,50 @@ func (l *lowerer) fmtArg(arg ast.Expr, verb rune, plus, sharp bool) ast.Expr {
 		return text // a string operand stays one (Print's spacing)
 	}
 	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent(cellName), Sel: ast.NewIdent("Text")}, Args: []ast.Expr{text}}
+}
+
+// fmtSpreadArg rewrites xs of fmt.Println(xs...) or fmt.Printf(format,
+// ..., xs...), a slice of an interface type: each element as
+// fmtInterfaceArg makes an operand, printed with %v or with the verb the
+// format has for it when the program runs (format may be a variable, in a
+// func that hands its arguments on to Printf), after fixed operands
+// before the slice. The elements were handed to fmt as they are, and
+// yaegi's wrappers of values of cell types printed as structs of pointers.
+func (l *lowerer) fmtSpreadArg(arg, format ast.Expr, fixed int) ast.Expr {
+	tv, ok := l.info.Types[arg]
+	if !ok || tv.Type == nil {
+		return arg
+	}
+	sl, ok := tv.Type.Underlying().(*types.Slice)
+	if !ok || !needsFormatter(sl.Elem(), l.pkg) {
+		return arg
+	}
+	if _, isIface := sl.Elem().Underlying().(*types.Interface); !isIface {
+		return arg
+	}
+	var e ast.Expr
+	if format == nil {
+		e, ok = l.formatter().tableCall("Operands", sl.Elem(), arg, &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote("v")})
+	} else {
+		e, ok = l.formatter().tableCall("FormatOperands", sl.Elem(), arg, format,
+			&ast.BasicLit{Kind: token.INT, Value: strconv.Itoa(fixed)})
+	}
+	if !ok {
+		return arg
+	}
+	return e
+}
+
+// sideEffectFree reports whether evaluating e twice is evaluating it once:
+// a constant or a variable.
+func sideEffectFree(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit, *ast.Ident:
+		return true
+	case *ast.ParenExpr:
+		return sideEffectFree(e.X)
+	}
+	return false
 }
 
 // fmtInterfaceArg rewrites an operand of interface type: the value when
