@@ -37,7 +37,7 @@ func init() { fastStep = genFastStep }
 // genFastStep sets n.exec for the steps above and reports whether it did;
 // n.gen makes the others.
 func genFastStep(n *node) bool {
-	if !slotMemoryReadable || n.typ == nil {
+	if !typedValues || n.typ == nil {
 		return false
 	}
 	switch n.kind {
@@ -45,17 +45,6 @@ func genFastStep(n *node) bool {
 		return genFastIncDec(n)
 	case assignStmt:
 		return genFastAssignOp(n)
-	case selectorExpr:
-		switch gen := reflect.ValueOf(n.gen).Pointer(); gen {
-		case reflect.ValueOf(getIndexSeq).Pointer():
-			return genFastField(n, false)
-		case reflect.ValueOf(getPtrIndexSeq).Pointer():
-			return genFastField(n, true)
-		}
-	case indexExpr:
-		if reflect.ValueOf(n.gen).Pointer() == reflect.ValueOf(getIndexArray).Pointer() {
-			return genFastIndex(n)
-		}
 	case binaryExpr:
 		switch n.action {
 		case aAdd, aSub, aMul, aQuo, aRem, aAnd, aOr, aXor, aAndNot:
@@ -66,15 +55,6 @@ func genFastStep(n *node) bool {
 	}
 	return false
 }
-
-// slotMemoryReadable reports whether a reflect.Value is laid out as
-// valueHeader says, its data at ptr for a value of a non-pointer kind, as
-// the frame templates find too (frameslots.go).
-var slotMemoryReadable = func() bool {
-	x := new(int64)
-	v := reflect.ValueOf(x).Elem()
-	return (*valueHeader)(unsafe.Pointer(&v)).ptr == unsafe.Pointer(x)
-}()
 
 // slotAt returns the function that finds the frame slot of n, a variable
 // or the node's own result: in f's frame or in the global frame. It
@@ -98,7 +78,7 @@ func intPtr(data []reflect.Value, i int) *int64 {
 	if i < len(data) {
 		v := &data[i]
 		if k := v.Kind(); (k == reflect.Int && intIs64 || k == reflect.Int64) && v.CanSet() {
-			return (*int64)((*valueHeader)(unsafe.Pointer(v)).ptr)
+			return (*int64)(valueData(*v))
 		}
 	}
 	return nil
@@ -109,7 +89,7 @@ func intPtr(data []reflect.Value, i int) *int64 {
 func floatPtr(data []reflect.Value, i int) *float64 {
 	if i < len(data) {
 		if v := &data[i]; v.Kind() == reflect.Float64 && v.CanSet() {
-			return (*float64)((*valueHeader)(unsafe.Pointer(v)).ptr)
+			return (*float64)(valueData(*v))
 		}
 	}
 	return nil
@@ -119,7 +99,7 @@ func floatPtr(data []reflect.Value, i int) *float64 {
 func boolPtr(data []reflect.Value, i int) *bool {
 	if i < len(data) {
 		if v := &data[i]; v.Kind() == reflect.Bool && v.CanSet() {
-			return (*bool)((*valueHeader)(unsafe.Pointer(v)).ptr)
+			return (*bool)(valueData(*v))
 		}
 	}
 	return nil
@@ -131,7 +111,7 @@ func intAt(data []reflect.Value, i int) *int64 {
 	if i < len(data) {
 		if k := data[i].Kind(); k == reflect.Int && intIs64 || k == reflect.Int64 {
 			v := &data[i]
-			return (*int64)((*valueHeader)(unsafe.Pointer(v)).ptr)
+			return (*int64)(valueData(*v))
 		}
 	}
 	return nil
@@ -140,7 +120,7 @@ func intAt(data []reflect.Value, i int) *int64 {
 func complexAt(data []reflect.Value, i int) *complex128 {
 	if i < len(data) {
 		if v := &data[i]; v.Kind() == reflect.Complex128 {
-			return (*complex128)((*valueHeader)(unsafe.Pointer(v)).ptr)
+			return (*complex128)(valueData(*v))
 		}
 	}
 	return nil
@@ -149,7 +129,7 @@ func complexAt(data []reflect.Value, i int) *complex128 {
 func floatAt(data []reflect.Value, i int) *float64 {
 	if i < len(data) {
 		if v := &data[i]; v.Kind() == reflect.Float64 {
-			return (*float64)((*valueHeader)(unsafe.Pointer(v)).ptr)
+			return (*float64)(valueData(*v))
 		}
 	}
 	return nil
@@ -177,7 +157,7 @@ func storeFloat(data []reflect.Value, i int, x float64) {
 func storeComplex(data []reflect.Value, i int, x complex128) {
 	if i < len(data) {
 		if v := &data[i]; v.Kind() == reflect.Complex128 && v.CanSet() {
-			*(*complex128)((*valueHeader)(unsafe.Pointer(v)).ptr) = x
+			*(*complex128)(valueData(*v)) = x
 			return
 		}
 	}
@@ -551,18 +531,26 @@ func floatCompare(a action, x, y func(*frame) float64) func(*frame) bool {
 	}
 }
 
-// copyPlain copies src into the slot dst when both hold a value of the
-// same kind whose memory holds all of it (a number, a bool or a string),
-// or of the same pointer, map or channel type, and dst can be set, and
-// reports whether it did. Calls, assignments and literals copy values
-// this way; reflect.Value.Set checked assignability and called
-// typedmemmove for each.
-func copyPlain(dst *reflect.Value, src reflect.Value) bool {
+// setValue is dst.Set(src), with plain values copied in place
+// (copyPlain).
+func setValue(dst, src reflect.Value) {
+	if !copyPlain(&dst, &src) {
+		dst.Set(src)
+	}
+}
+
+// copyPlain copies src into dst when both hold a value of the same kind
+// whose memory holds all of it (a number, a bool or a string), or of the
+// same pointer, map or channel type, and dst can be set, and reports
+// whether it did. Calls, assignments and literals copy values this way;
+// reflect.Value.Set checked assignability and called typedmemmove for
+// each.
+func copyPlain(dst, src *reflect.Value) bool {
 	k := src.Kind()
-	if k != dst.Kind() || !dst.CanSet() {
+	if !typedValues || k != dst.Kind() || !dst.CanSet() {
 		return false
 	}
-	d, s := (*valueHeader)(unsafe.Pointer(dst)).ptr, (*valueHeader)(unsafe.Pointer(&src)).ptr
+	d, s := valueData(*dst), valueData(*src)
 	switch k {
 	case reflect.Int, reflect.Uint:
 		*(*uint)(d) = *(*uint)(s)
@@ -581,7 +569,7 @@ func copyPlain(dst *reflect.Value, src reflect.Value) bool {
 	case reflect.Complex128:
 		*(*complex128)(d) = *(*complex128)(s)
 	case reflect.Pointer, reflect.Map, reflect.Chan, reflect.UnsafePointer:
-		if (*valueHeader)(unsafe.Pointer(dst)).typ != (*valueHeader)(unsafe.Pointer(&src)).typ {
+		if (*valueHeader)(unsafe.Pointer(dst)).typ != (*valueHeader)(unsafe.Pointer(src)).typ {
 			return false // Set converts between assignable types
 		}
 		*(*unsafe.Pointer)(d) = src.UnsafePointer()
@@ -591,82 +579,67 @@ func copyPlain(dst *reflect.Value, src reflect.Value) bool {
 	return true
 }
 
-// genFastField is the step of a field selector x.f or p.f, x a struct
+// fieldByOffset returns the step of a field selector x.f or p.f, x a struct
 // variable or p a pointer-to-struct variable (of the func's own frame or
 // of the global frame), with no pointer between the variable's struct and
 // the field: the field's reflect.Value, which the step puts in its slot
 // for the steps that read or write the field, is made from the field's
 // offset, where getIndexSeq and getPtrIndexSeq asked reflect for it
-// (Elem, FieldByIndex) each time.
-func genFastField(n *node, throughPointer bool) bool {
+// (Elem, FieldByIndex) each time; slow, their step, takes the other
+// cases. It returns nil for other selectors.
+func fieldByOffset(n *node, throughPointer bool, slow bltn) bltn {
 	index, ok := n.val.([]int)
 	c0 := n.child[0]
 	base, j := variableSlot(c0)
 	dest := slotAt(n)
-	if !ok || len(index) == 0 || base == nil || dest == nil || n.fnext != nil || c0.typ == nil {
-		return false
+	if !typedValues || !ok || len(index) == 0 || base == nil || dest == nil || n.fnext != nil || c0.typ == nil {
+		return nil
 	}
 	vt := c0.typ.TypeOf()
 	st := vt
 	if throughPointer {
 		if vt == nil || vt.Kind() != reflect.Ptr {
-			return false
+			return nil
 		}
 		st = vt.Elem()
 	}
 	if st == nil || st.Kind() != reflect.Struct {
-		return false
+		return nil
 	}
 	// The field's offset, through fields of struct type only.
 	var off uintptr
 	t := st
 	for k, x := range index {
 		if t.Kind() != reflect.Struct || x < 0 || x >= t.NumField() {
-			return false
+			return nil
 		}
 		fld := t.Field(x)
 		off += fld.Offset
 		t = fld.Type
 		if k < len(index)-1 && t.Kind() != reflect.Struct {
-			return false
+			return nil
 		}
 	}
 	// The reflect.Values reflect would give: of the variable, and of the
 	// field of an addressable struct (type and flags, at address 0).
-	varTyp := (*valueHeader)(unsafe.Pointer(ptrTo(reflect.New(vt).Elem()))).typ
-	fv := reflect.New(st).Elem().FieldByIndex(index)
-	field := *(*valueHeader)(unsafe.Pointer(&fv))
+	varTyp := headerOf(reflect.New(vt).Elem()).typ
+	field := headerOf(reflect.New(st).Elem().FieldByIndex(index))
 	tnext := getExec(n.tnext)
 	i := n.findex
-	generic := n.gen
-	n.gen(n)
-	slow := n.exec
-	n.gen = generic
-	n.exec = func(f *frame) bltn {
-		data := base(f)
-		if j >= len(data) {
+	return func(f *frame) bltn {
+		addr := variableMemory(base(f), j, varTyp)
+		if addr == nil {
 			return slow(f)
 		}
-		b := &data[j]
-		h := (*valueHeader)(unsafe.Pointer(b))
-		if h.typ != varTyp || !b.CanSet() {
-			return slow(f)
-		}
-		addr := h.ptr
 		if throughPointer {
 			if addr = *(*unsafe.Pointer)(addr); addr == nil {
 				return slow(f) // its panic
 			}
 		}
-		d := dest(f)
-		*(*valueHeader)(unsafe.Pointer(&d[i])) = valueHeader{field.typ, unsafe.Add(addr, off), field.flag}
+		putReference(dest(f), i, field, unsafe.Add(addr, off))
 		return tnext
 	}
-	return true
 }
-
-// ptrTo returns a pointer to a copy of v, to read its header.
-func ptrTo(v reflect.Value) *reflect.Value { return &v }
 
 // sliceHeader is the layout of a slice.
 type sliceHeader struct {
@@ -674,28 +647,29 @@ type sliceHeader struct {
 	len, cap int
 }
 
-// genFastIndex is the step of an index expression xs[i], xs a slice
+// elementByOffset returns the step of an index expression xs[i], xs a slice
 // variable (of the func's own frame or of the global frame): the
 // element's reflect.Value, which the step puts in its slot for the steps
 // that read or write the element, is made from the element's address,
-// where getIndexArray asked reflect for it (Len, Index). An index out of
-// range takes getIndexArray's way, which panics as Go does.
-func genFastIndex(n *node) bool {
+// where getIndexArray asked reflect for it (Len, Index); slow, its step,
+// takes the other cases, and an index out of range, on which it panics as
+// Go does. It returns nil for other index expressions.
+func elementByOffset(n *node, slow bltn) bltn {
 	c0, c1 := n.child[0], n.child[1]
 	base, j := variableSlot(c0)
 	dest := slotAt(n)
-	if base == nil || dest == nil || n.fnext != nil || c0.typ == nil || c1.typ == nil {
-		return false
+	if !typedValues || base == nil || dest == nil || n.fnext != nil || c0.typ == nil || c1.typ == nil {
+		return nil
 	}
 	st := c0.typ.TypeOf()
 	if st == nil || st.Kind() != reflect.Slice {
-		return false
+		return nil
 	}
 	var index func(f *frame) int64
 	switch {
 	case c1.rval.IsValid():
 		if !isIntConst(c1.rval) {
-			return false
+			return nil
 		}
 		k := vInt(c1.rval)
 		index = func(*frame) int64 { return k }
@@ -704,40 +678,57 @@ func genFastIndex(n *node) bool {
 	default:
 		v := genValueInt(c1)
 		if v == nil {
-			return false
+			return nil
 		}
 		index = func(f *frame) int64 { _, k := v(f); return k }
 	}
 	// The reflect.Values reflect would give: of the variable, and of an
 	// element (type and flags, at address 0).
-	varTyp := (*valueHeader)(unsafe.Pointer(ptrTo(reflect.New(st).Elem()))).typ
-	ev := reflect.MakeSlice(st, 1, 1).Index(0)
-	elem := *(*valueHeader)(unsafe.Pointer(&ev))
+	varTyp := headerOf(reflect.New(st).Elem()).typ
+	elem := headerOf(reflect.MakeSlice(st, 1, 1).Index(0))
 	size := st.Elem().Size()
 	tnext := getExec(n.tnext)
 	i := n.findex
-	generic := n.gen
-	n.gen(n)
-	slow := n.exec
-	n.gen = generic
-	n.exec = func(f *frame) bltn {
-		data := base(f)
-		if j >= len(data) {
+	return func(f *frame) bltn {
+		p := variableMemory(base(f), j, varTyp)
+		if p == nil {
 			return slow(f)
 		}
-		b := &data[j]
-		h := (*valueHeader)(unsafe.Pointer(b))
-		if h.typ != varTyp || !b.CanSet() {
-			return slow(f)
-		}
-		s := (*sliceHeader)(h.ptr)
+		s := (*sliceHeader)(p)
 		k := index(f)
 		if uint64(k) >= uint64(s.len) {
 			return slow(f) // its panic
 		}
-		d := dest(f)
-		*(*valueHeader)(unsafe.Pointer(&d[i])) = valueHeader{elem.typ, unsafe.Add(s.data, uintptr(k)*size), elem.flag}
+		putReference(dest(f), i, elem, unsafe.Add(s.data, uintptr(k)*size))
 		return tnext
 	}
-	return true
+}
+
+// headerOf is v's reflect.Value header without its data: the type and
+// flags of the values made from it (putReference).
+func headerOf(v reflect.Value) valueHeader {
+	h := *(*valueHeader)(unsafe.Pointer(&v))
+	h.ptr = nil
+	return h
+}
+
+// variableMemory is the memory of the variable data[j] when it is a
+// settable value of the type typ (a header's type word), else nil.
+func variableMemory(data []reflect.Value, j int, typ unsafe.Pointer) unsafe.Pointer {
+	if j >= len(data) {
+		return nil
+	}
+	v := &data[j]
+	if h := (*valueHeader)(unsafe.Pointer(v)); h.typ == typ && v.CanSet() {
+		return h.ptr
+	}
+	return nil
+}
+
+// putReference puts in data[i] the reflect.Value of the variable at addr,
+// with the type and flags of tmpl: the Value reflect would give for a
+// field or an element there.
+func putReference(data []reflect.Value, i int, tmpl valueHeader, addr unsafe.Pointer) {
+	tmpl.ptr = addr
+	*(*valueHeader)(unsafe.Pointer(&data[i])) = tmpl
 }

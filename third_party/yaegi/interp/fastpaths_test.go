@@ -23,8 +23,8 @@ func TestFastPathLayouts(t *testing.T) {
 	if st == nil || slotTemplate(st, len(types)) == nil {
 		t.Error("frames' slot tables are not made from a template: each slot is a reflect.Value.Field")
 	}
-	if !slotMemoryReadable {
-		t.Error("reflect.Value is not laid out as valueHeader says: int and float steps, copies and field and element selectors take reflect's way")
+	if !typedValues {
+		t.Error("reflect.Value is not laid out as valueData reads it: int and float steps, copies, map entries, appends and field and element selectors take reflect's way")
 	}
 	if _, ok := newTemplateOf(reflect.TypeFor[struct{ X, Y int }]()); !ok {
 		t.Error("new values are not made from a template: &T{} looks up *T in reflect's map")
@@ -47,7 +47,7 @@ func TestCopyPlain(t *testing.T) {
 	} {
 		src := reflect.ValueOf(c.src)
 		dst := reflect.New(src.Type()).Elem()
-		if got := copyPlain(&dst, src); got != c.copy {
+		if got := copyPlain(&dst, &src); got != c.copy {
 			t.Errorf("copyPlain(%T) = %v, want %v", c.src, got, c.copy)
 			continue
 		}
@@ -58,14 +58,15 @@ func TestCopyPlain(t *testing.T) {
 	// A destination that cannot be set, or of another kind, or a pointer
 	// of another type, is left to Set.
 	src := reflect.ValueOf(5)
-	if dst := reflect.ValueOf(0); copyPlain(&dst, src) {
+	if dst := reflect.ValueOf(0); copyPlain(&dst, &src) {
 		t.Error("copyPlain wrote a value that cannot be set")
 	}
-	if dst := reflect.New(reflect.TypeFor[float64]()).Elem(); copyPlain(&dst, src) {
+	if dst := reflect.New(reflect.TypeFor[float64]()).Elem(); copyPlain(&dst, &src) {
 		t.Error("copyPlain copied an int into a float64")
 	}
 	type intPtr *int
-	if dst := reflect.New(reflect.TypeFor[intPtr]()).Elem(); copyPlain(&dst, reflect.ValueOf(p)) {
+	pv := reflect.ValueOf(p)
+	if dst := reflect.New(reflect.TypeFor[intPtr]()).Elem(); copyPlain(&dst, &pv) {
 		t.Error("copyPlain copied a *int into an intPtr, which Set converts")
 	}
 }

@@ -111,9 +111,7 @@ func setReceiver(dest, src reflect.Value) {
 	case sk != reflect.Ptr && dk == reflect.Ptr:
 		dest.Set(src.Addr())
 	default:
-		if !slotMemoryReadable || !copyPlain(&dest, src) {
-			dest.Set(src)
-		}
+		setValue(dest, src)
 	}
 }
 

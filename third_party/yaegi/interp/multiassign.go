@@ -1,9 +1,6 @@
 package interp
 
-import (
-	"reflect"
-	"unsafe"
-)
+import "reflect"
 
 // gopar: a multiple assignment of values of basic types (a swap, `i, j =
 // i+1, j-1`) holds the values it read in Go variables until it writes
@@ -122,9 +119,9 @@ func basicMultiAssign(n *node, types []reflect.Type, svalue, dvalue, ivalue []fu
 // b, a+b`), a step that copies the words without reflect; nil for others.
 // A value of another kind than the one compiled for, or a destination that
 // cannot be set, takes the generic step, as does a platform where
-// reflect.Value is not laid out as valueHeader says.
+// reflect.Value is not laid out as valueData reads it.
 func wordPair(n *node, svalue, dvalue []func(*frame) reflect.Value, generic, next bltn) bltn {
-	if !slotMemoryReadable || len(svalue) != 2 || len(dvalue) != 2 {
+	if !typedValues || len(svalue) != 2 || len(dvalue) != 2 {
 		return nil
 	}
 	var kinds [2]reflect.Kind
@@ -149,14 +146,13 @@ func wordPair(n *node, svalue, dvalue []func(*frame) reflect.Value, generic, nex
 		if v0.Kind() != k0 || v1.Kind() != k1 {
 			return generic(f)
 		}
-		x0 := *(*uint64)((*valueHeader)(unsafe.Pointer(&v0)).ptr)
-		x1 := *(*uint64)((*valueHeader)(unsafe.Pointer(&v1)).ptr)
+		x0, x1 := valueAs[uint64](v0), valueAs[uint64](v1)
 		w0, w1 := d0(f), d1(f)
 		if w0.Kind() != k0 || w1.Kind() != k1 || !w0.CanSet() || !w1.CanSet() {
 			return generic(f)
 		}
-		*(*uint64)((*valueHeader)(unsafe.Pointer(&w0)).ptr) = x0
-		*(*uint64)((*valueHeader)(unsafe.Pointer(&w1)).ptr) = x1
+		setValueAs(w0, x0)
+		setValueAs(w1, x1)
 		return next
 	}
 }

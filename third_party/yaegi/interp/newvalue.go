@@ -24,19 +24,17 @@ type newTemplate struct {
 }
 
 // newTemplateOf returns the template of t, or false when a reflect.Value
-// is not laid out as valueHeader says.
+// is not laid out as valueData reads it.
 func newTemplateOf(t reflect.Type) (newTemplate, bool) {
-	if !slotMemoryReadable || t == nil {
+	if !typedValues || t == nil {
 		return newTemplate{}, false
 	}
 	p := reflect.New(t)
 	e := p.Elem()
-	ph, eh := *(*valueHeader)(unsafe.Pointer(&p)), *(*valueHeader)(unsafe.Pointer(&e))
-	if ph.ptr != eh.ptr || ph.ptr != p.UnsafePointer() {
+	if (*valueHeader)(unsafe.Pointer(&p)).ptr != valueData(e) || valueData(e) != p.UnsafePointer() {
 		return newTemplate{}, false
 	}
-	ph.ptr, eh.ptr = nil, nil
-	return newTemplate{elem: eh, ptr: ph}, true
+	return newTemplate{elem: headerOf(e), ptr: headerOf(p)}, true
 }
 
 // new returns the addressable Value of a new zero value of the type, as
@@ -57,14 +55,4 @@ func (t *newTemplate) addr(v reflect.Value) (reflect.Value, bool) {
 	p := t.ptr
 	p.ptr = h.ptr
 	return *(*reflect.Value)(unsafe.Pointer(&p)), true
-}
-
-// setPtr stores the pointer p, of the template's pointer type, in d: in
-// place when d is a settable variable of that type, else with Set.
-func (t *newTemplate) setPtr(d, p reflect.Value) {
-	if h := (*valueHeader)(unsafe.Pointer(&d)); h.typ == t.ptr.typ && d.CanSet() {
-		*(*unsafe.Pointer)(h.ptr) = (*valueHeader)(unsafe.Pointer(&p)).ptr
-		return
-	}
-	d.Set(p)
 }

@@ -919,17 +919,12 @@ func assign(n *node) {
 			n.exec = func(f *frame) bltn {
 				data := getFrame(f, l).data
 				data[ind] = reflect.New(data[ind].Type()).Elem()
-				if v := s(f); !slotMemoryReadable || !copyPlain(&data[ind], v) {
-					data[ind].Set(v)
-				}
+				setValue(data[ind], s(f)) // gopar: fastops.go
 				return next
 			}
 		default:
 			n.exec = func(f *frame) bltn {
-				// gopar: plain values without reflect (fastops.go).
-				if dv, v := d(f), s(f); !slotMemoryReadable || !copyPlain(&dv, v) {
-					dv.Set(v)
-				}
+				setValue(d(f), s(f)) // gopar: fastops.go
 				return next
 			}
 		}
@@ -978,9 +973,7 @@ func assign(n *node) {
 				if !inPlace[i] {
 					data[j] = reflect.New(data[j].Type()).Elem()
 				}
-				if v := s(f); !slotMemoryReadable || !copyPlain(&data[j], v) {
-					data[j].Set(v)
-				}
+				setValue(data[j], s(f)) // gopar: fastops.go
 			}
 			return next
 		}
@@ -1066,7 +1059,7 @@ func addr(n *node) {
 		n.exec = func(f *frame) bltn {
 			v := value(f)
 			if p, ok := tmpl.addr(v); ok {
-				tmpl.setPtr(dest(f), p)
+				setValue(dest(f), p)
 			} else {
 				dest(f).Set(v.Addr())
 			}
@@ -1748,7 +1741,7 @@ func call(n *node) {
 					}
 				default:
 					val := v(f)
-					if slotMemoryReadable && copyPlain(&dest[i], val) {
+					if copyPlain(&dest[i], &val) {
 						continue // gopar (fastops.go)
 					}
 					if val.IsZero() && dest[i].Kind() != reflect.Interface {
@@ -1794,9 +1787,7 @@ func call(n *node) {
 		// variable its result goes to saw the result.
 		for i, v := range rvalues {
 			if v != nil {
-				if d := v(f); !slotMemoryReadable || !copyPlain(&d, nf.data[i]) {
-					d.Set(nf.data[i])
-				}
+				setValue(v(f), nf.data[i]) // gopar: fastops.go
 			}
 		}
 
@@ -2194,6 +2185,9 @@ func getIndexArray(n *node) {
 				return tnext
 			}
 		}
+	}
+	if fast := elementByOffset(n, n.exec); fast != nil { // gopar: fastops.go
+		n.exec = fast
 	}
 }
 
@@ -2687,6 +2681,9 @@ func getIndexSeq(n *node) {
 			getFrame(f, l).data[i] = v.FieldByIndex(index)
 			return tnext
 		}
+		if fast := fieldByOffset(n, false, n.exec); fast != nil { // gopar: fastops.go
+			n.exec = fast
+		}
 	}
 }
 
@@ -2711,6 +2708,9 @@ func getPtrIndexSeq(n *node) {
 		n.exec = func(f *frame) bltn {
 			getFrame(f, l).data[i] = value(f).Elem().FieldByIndex(index)
 			return tnext
+		}
+		if fast := fieldByOffset(n, true, n.exec); fast != nil { // gopar: fastops.go
+			n.exec = fast
 		}
 	}
 }
@@ -3084,32 +3084,24 @@ func _return(n *node) {
 			// Regular return: store the value to return at to start of the frame.
 			v := values[0]
 			n.exec = func(f *frame) bltn {
-				setResult(f, 0, v(f))
+				setValue(f.data[0], v(f))
 				return nil
 			}
 		}
 	case 2:
 		v0, v1 := values[0], values[1]
 		n.exec = func(f *frame) bltn {
-			setResult(f, 0, v0(f))
-			setResult(f, 1, v1(f))
+			setValue(f.data[0], v0(f))
+			setValue(f.data[1], v1(f))
 			return nil
 		}
 	default:
 		n.exec = func(f *frame) bltn {
 			for i, value := range values {
-				setResult(f, i, value(f))
+				setValue(f.data[i], value(f))
 			}
 			return nil
 		}
-	}
-}
-
-// setResult stores v in the func's result i (gopar: a plain value without
-// reflect, fastops.go).
-func setResult(f *frame, i int, v reflect.Value) {
-	if !slotMemoryReadable || !copyPlain(&f.data[i], v) {
-		f.data[i].Set(v)
 	}
 }
 
@@ -3405,9 +3397,7 @@ func doComposite(n *node, hasType bool, keyed bool) {
 			a = reflect.New(rt).Elem()
 		}
 		for _, v := range values {
-			if fv, x := a.Field(v.index), v.value(f); !slotMemoryReadable || !copyPlain(&fv, x) {
-				fv.Set(x)
-			}
+			setValue(a.Field(v.index), v.value(f)) // gopar: fastops.go
 		}
 		d := value(f)
 		switch {
