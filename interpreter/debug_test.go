@@ -22,12 +22,30 @@ func debugSession(t *testing.T) (*Session, *bytes.Buffer, chan debugStop) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, &out, startDebug(s)
+}
+
+// startDebug turns the debugger on in s and returns where its stops go.
+func startDebug(s *Session) chan debugStop {
 	stops := make(chan debugStop, 16)
 	s.StartDebug(DebugOptions{
 		PathOf:  func(code string) string { return "cell:" + code },
 		Stopped: func(g int, reason string) { stops <- debugStop{g, reason} },
 	})
-	return s, &out, stops
+	return stops
+}
+
+// expectStop returns a check that the next stop of goroutine 1 is for the
+// reason want at path:line.
+func expectStop(t *testing.T, s *Session, stops chan debugStop) func(want string, path string, line int) {
+	return func(want string, path string, line int) {
+		t.Helper()
+		stop := <-stops
+		_, top := localsOf(t, s, 1)
+		if stop.goroutine != 1 || stop.reason != want || top.Path != path || top.Line != line {
+			t.Fatalf("stopped %+v at %s:%d, want %s at %s:%d", stop, top.Path, top.Line, want, path, line)
+		}
+	}
 }
 
 func runAsync(s *Session, code string) chan error {
@@ -165,43 +183,59 @@ func TestDebugInterruptWhileStopped(t *testing.T) {
 	}
 }
 
+// Stepping into a func, over its lines and out of it, with the debugger on
+// before the func is declared and after: a func declared before the
+// debugger came had its steps that do nothing skipped when it was made,
+// and the debugger still sees each of them.
 func TestDebugStepInAndOut(t *testing.T) {
-	s, out, stops := debugSession(t)
-	decl := "func add(a, b int) int {\n\ts := a + b\n\treturn s\n}\n"
-	if _, err := s.Execute(context.Background(), decl); err != nil {
-		t.Fatal(err)
-	}
-	cell := "import \"fmt\"\nx := 1\ny := add(x, 2)\nfmt.Println(y)\n"
-	if _, err := s.SetBreakpoints("cell:"+cell, cell, []int{3}); err != nil {
-		t.Fatal(err)
-	}
-	done := runAsync(s, cell)
-	at := func(want string, path string, line int) {
-		t.Helper()
-		stop := <-stops
-		_, top := localsOf(t, s, 1)
-		if stop.goroutine != 1 || stop.reason != want || top.Path != path || top.Line != line {
-			t.Fatalf("stopped %+v at %s:%d, want %s at %s:%d", stop, top.Path, top.Line, want, path, line)
-		}
-	}
-	at("breakpoint", "cell:"+cell, 3)
-	if err := s.DebugStep(1, "stepIn"); err != nil {
-		t.Fatal(err)
-	}
-	at("step", "cell:"+decl, 2)
-	if err := s.DebugStep(1, "stepOut"); err != nil {
-		t.Fatal(err)
-	}
-	at("step", "cell:"+cell, 3)
-	if err := s.DebugStep(1, "next"); err != nil {
-		t.Fatal(err)
-	}
-	at("step", "cell:"+cell, 4)
-	if err := s.DebugContinue(1); err != nil {
-		t.Fatal(err)
-	}
-	if err := <-done; err != nil || out.String() != "3\n" {
-		t.Fatalf("cell ended with %v, printed %q", err, out.String())
+	for _, attachFirst := range []bool{true, false} {
+		t.Run(map[bool]string{true: "debugger first", false: "func first"}[attachFirst], func(t *testing.T) {
+			var out bytes.Buffer
+			s, err := New(Options{Stdout: &out, Stderr: &out})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stops chan debugStop
+			if attachFirst {
+				stops = startDebug(s)
+			}
+			decl := "func add(a, b int) int {\n\ts := a + b\n\tt := s\n\treturn t\n}\n"
+			if _, err := s.Execute(context.Background(), decl); err != nil {
+				t.Fatal(err)
+			}
+			if !attachFirst {
+				stops = startDebug(s)
+			}
+			cell := "import \"fmt\"\nx := 1\ny := add(x, 2)\nfmt.Println(y)\n"
+			if _, err := s.SetBreakpoints("cell:"+cell, cell, []int{3}); err != nil {
+				t.Fatal(err)
+			}
+			done := runAsync(s, cell)
+			at := expectStop(t, s, stops)
+			at("breakpoint", "cell:"+cell, 3)
+			for _, step := range []struct {
+				how  string
+				path string
+				line int
+			}{
+				{"stepIn", "cell:" + decl, 2},
+				{"next", "cell:" + decl, 3},
+				{"next", "cell:" + decl, 4},
+				{"stepOut", "cell:" + cell, 3},
+				{"next", "cell:" + cell, 4},
+			} {
+				if err := s.DebugStep(1, step.how); err != nil {
+					t.Fatal(err)
+				}
+				at("step", step.path, step.line)
+			}
+			if err := s.DebugContinue(1); err != nil {
+				t.Fatal(err)
+			}
+			if err := <-done; err != nil || out.String() != "3\n" {
+				t.Fatalf("cell ended with %v, printed %q", err, out.String())
+			}
+		})
 	}
 }
 

@@ -2965,6 +2965,18 @@ func getExec(n *node) bltn {
 	if n.exec == nil {
 		setExec(n)
 	}
+	// gopar: the step before one doing nothing (nop: an assignment whose
+	// value was stored in place, the end of a block; three of the twelve
+	// steps of a loop over fields) goes straight to the step after it.
+	// Not to a back edge's step, which would run itself if every step of a
+	// loop did nothing (for {}); nor under a debugger, which follows the
+	// program from node to node by their steps (runCfgDebug follows code
+	// made before it came).
+	if n.tnext != nil && reflect.ValueOf(n.exec).Pointer() == nopPC && (n.interp == nil || n.interp.debugger == nil) {
+		if next := getExec(n.tnext); next != nil && reflect.ValueOf(next).Pointer() != backEdgePC {
+			return next
+		}
+	}
 	return n.exec
 }
 
@@ -2984,16 +2996,14 @@ func setExec(n *node) {
 		seen[n] = true
 		if n.tnext != nil && n.tnext.exec == nil {
 			if seen[n.tnext] {
-				m := n.tnext
-				n.tnext.exec = func(f *frame) bltn { return m.exec(f) }
+				n.tnext.exec = backEdge(n.tnext)
 			} else {
 				set(n.tnext)
 			}
 		}
 		if n.fnext != nil && n.fnext.exec == nil {
 			if seen[n.fnext] {
-				m := n.fnext
-				n.fnext.exec = func(f *frame) bltn { return m.exec(f) }
+				n.fnext.exec = backEdge(n.fnext)
 			} else {
 				set(n.fnext)
 			}
@@ -3005,6 +3015,18 @@ func setExec(n *node) {
 
 	set(n)
 }
+
+// backEdge is the step that runs m's, for a step reached again by the
+// walk of setExec (a loop's back edge): m's own is not made yet. Not
+// inlined: getExec tells these steps by their code (backEdgePC).
+//
+//go:noinline
+func backEdge(m *node) bltn {
+	return func(f *frame) bltn { return m.exec(f) }
+}
+
+// backEdgePC is the code of the steps backEdge makes.
+var backEdgePC = reflect.ValueOf(backEdge(nil)).Pointer()
 
 func typeSwichAssign(n *node) bool {
 	ts := n.anc.anc.anc

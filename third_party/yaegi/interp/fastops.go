@@ -44,7 +44,9 @@ func genFastStep(n *node) bool {
 	case incDecStmt:
 		return genFastIncDec(n)
 	case assignStmt:
-		return genFastAssignOp(n)
+		return genFastAssignOp(n) || genFastCopy(n)
+	case defineStmt:
+		return genFastCopy(n)
 	case binaryExpr:
 		switch n.action {
 		case aAdd, aSub, aMul, aQuo, aRem, aAnd, aOr, aXor, aAndNot:
@@ -264,18 +266,32 @@ func genFastIncDec(n *node) bool {
 // data of the func's own frame or of the global frame, and its index; nil
 // when c is not such a variable.
 func variableSlot(c *node) (func(f *frame) []reflect.Value, int) {
-	if c.kind != identExpr || c.sym == nil || c.sym.kind != varSym || c.rval.IsValid() || c.mapKey || c.inline {
+	global, i, ok := variableIndex(c)
+	switch {
+	case !ok:
 		return nil, 0
+	case global:
+		return func(f *frame) []reflect.Value { return f.root.data }, i
+	}
+	return func(f *frame) []reflect.Value { return f.data }, i
+}
+
+// variableIndex is variableSlot's answer as data: whether the variable is
+// in the global frame, its index; ok is false when c is not such a
+// variable.
+func variableIndex(c *node) (global bool, i int, ok bool) {
+	if c.kind != identExpr || c.sym == nil || c.sym.kind != varSym || c.rval.IsValid() || c.mapKey || c.inline {
+		return false, 0, false
 	}
 	switch i := c.sym.index; {
 	case i < 0:
-		return nil, 0
+		return false, 0, false
 	case c.sym.global:
-		return func(f *frame) []reflect.Value { return f.root.data }, i
+		return true, i, true
 	case c.level == 0:
-		return func(f *frame) []reflect.Value { return f.data }, i
+		return false, i, true
 	}
-	return nil, 0
+	return false, 0, false
 }
 
 // referenceSlot returns where the step of c, a field selector, an index
@@ -426,6 +442,9 @@ func genFastArith(n *node) bool {
 	}
 	next := getExec(n.tnext)
 	i := n.findex
+	if inPlaceDestination(n) {
+		return genArithInPlace(n, t, next)
+	}
 	if t == fuseInt {
 		x := intBinary(n.action, intOperand(n.child[0]), intOperand(n.child[1]))
 		if x == nil {
@@ -588,11 +607,40 @@ func copyPlain(dst, src *reflect.Value) bool {
 // (Elem, FieldByIndex) each time; slow, their step, takes the other
 // cases. It returns nil for other selectors.
 func fieldByOffset(n *node, throughPointer bool, slow bltn) bltn {
+	r := fieldPlace(n, throughPointer)
+	dest := slotAt(n)
+	if r == nil || dest == nil || n.fnext != nil {
+		return nil
+	}
+	tnext := getExec(n.tnext)
+	i := n.findex
+	return func(f *frame) bltn {
+		addr := r.addr(f)
+		if addr == nil {
+			return slow(f) // its panic, or a variable not in place
+		}
+		putReference(dest(f), i, r.field, addr)
+		return tnext
+	}
+}
+
+// fieldRef is where the field a selector designates is (fieldPlace).
+type fieldRef struct {
+	global bool           // the variable is in the global frame, else in f's
+	j      int            // the variable's index in its frame's data
+	varTyp unsafe.Pointer // its type, as its reflect.Value's header has it
+	ptr    bool           // the variable is a pointer to the struct
+	off    uintptr        // the field's offset in the struct
+	field  valueHeader    // the reflect.Value of the field, at address 0
+}
+
+// fieldPlace returns where the field the selector n designates is, when n
+// is x.f or p.f as fieldByOffset takes them, else nil.
+func fieldPlace(n *node, throughPointer bool) *fieldRef {
 	index, ok := n.val.([]int)
 	c0 := n.child[0]
-	base, j := variableSlot(c0)
-	dest := slotAt(n)
-	if !typedValues || !ok || len(index) == 0 || base == nil || dest == nil || n.fnext != nil || c0.typ == nil {
+	global, j, isVar := variableIndex(c0)
+	if !typedValues || !ok || len(index) == 0 || !isVar || c0.typ == nil {
 		return nil
 	}
 	vt := c0.typ.TypeOf()
@@ -622,23 +670,30 @@ func fieldByOffset(n *node, throughPointer bool, slow bltn) bltn {
 	}
 	// The reflect.Values reflect would give: of the variable, and of the
 	// field of an addressable struct (type and flags, at address 0).
-	varTyp := headerOf(reflect.New(vt).Elem()).typ
-	field := headerOf(reflect.New(st).Elem().FieldByIndex(index))
-	tnext := getExec(n.tnext)
-	i := n.findex
-	return func(f *frame) bltn {
-		addr := variableMemory(base(f), j, varTyp)
-		if addr == nil {
-			return slow(f)
-		}
-		if throughPointer {
-			if addr = *(*unsafe.Pointer)(addr); addr == nil {
-				return slow(f) // its panic
-			}
-		}
-		putReference(dest(f), i, field, unsafe.Add(addr, off))
-		return tnext
+	return &fieldRef{
+		global: global, j: j, ptr: throughPointer, off: off,
+		varTyp: headerOf(reflect.New(vt).Elem()).typ,
+		field:  headerOf(reflect.New(st).Elem().FieldByIndex(index)),
 	}
+}
+
+// addr is the field's address in f, nil when the variable is not in
+// place or the pointer is nil.
+func (r *fieldRef) addr(f *frame) unsafe.Pointer {
+	data := f.data
+	if r.global {
+		data = f.root.data
+	}
+	a := variableMemory(data, r.j, r.varTyp)
+	if a == nil {
+		return nil
+	}
+	if r.ptr {
+		if a = *(*unsafe.Pointer)(a); a == nil {
+			return nil
+		}
+	}
+	return unsafe.Add(a, r.off)
 }
 
 // sliceHeader is the layout of a slice.
@@ -655,10 +710,40 @@ type sliceHeader struct {
 // takes the other cases, and an index out of range, on which it panics as
 // Go does. It returns nil for other index expressions.
 func elementByOffset(n *node, slow bltn) bltn {
-	c0, c1 := n.child[0], n.child[1]
-	base, j := variableSlot(c0)
+	r := elementPlace(n)
 	dest := slotAt(n)
-	if !typedValues || base == nil || dest == nil || n.fnext != nil || c0.typ == nil || c1.typ == nil {
+	if r == nil || dest == nil || n.fnext != nil {
+		return nil
+	}
+	tnext := getExec(n.tnext)
+	i := n.findex
+	return func(f *frame) bltn {
+		addr := r.addr(f)
+		if addr == nil {
+			return slow(f) // its panic, or a variable not in place
+		}
+		putReference(dest(f), i, r.elem, addr)
+		return tnext
+	}
+}
+
+// elementRef is where the element an index expression designates is
+// (elementPlace).
+type elementRef struct {
+	global bool           // the slice variable is in the global frame, else in f's
+	j      int            // its index in its frame's data
+	varTyp unsafe.Pointer // its type, as its reflect.Value's header has it
+	index  func(f *frame) int64
+	size   uintptr     // an element's size
+	elem   valueHeader // the reflect.Value of an element, at address 0
+}
+
+// elementPlace returns where the element the index expression n
+// designates is, when n is xs[i] as elementByOffset takes it, else nil.
+func elementPlace(n *node) *elementRef {
+	c0, c1 := n.child[0], n.child[1]
+	global, j, isVar := variableIndex(c0)
+	if !typedValues || !isVar || c0.typ == nil || c1.typ == nil {
 		return nil
 	}
 	st := c0.typ.TypeOf()
@@ -684,24 +769,30 @@ func elementByOffset(n *node, slow bltn) bltn {
 	}
 	// The reflect.Values reflect would give: of the variable, and of an
 	// element (type and flags, at address 0).
-	varTyp := headerOf(reflect.New(st).Elem()).typ
-	elem := headerOf(reflect.MakeSlice(st, 1, 1).Index(0))
-	size := st.Elem().Size()
-	tnext := getExec(n.tnext)
-	i := n.findex
-	return func(f *frame) bltn {
-		p := variableMemory(base(f), j, varTyp)
-		if p == nil {
-			return slow(f)
-		}
-		s := (*sliceHeader)(p)
-		k := index(f)
-		if uint64(k) >= uint64(s.len) {
-			return slow(f) // its panic
-		}
-		putReference(dest(f), i, elem, unsafe.Add(s.data, uintptr(k)*size))
-		return tnext
+	return &elementRef{
+		global: global, j: j, index: index, size: st.Elem().Size(),
+		varTyp: headerOf(reflect.New(st).Elem()).typ,
+		elem:   headerOf(reflect.MakeSlice(st, 1, 1).Index(0)),
 	}
+}
+
+// addr is the element's address in f, nil when the variable is not in
+// place or the index is out of range.
+func (r *elementRef) addr(f *frame) unsafe.Pointer {
+	data := f.data
+	if r.global {
+		data = f.root.data
+	}
+	p := variableMemory(data, r.j, r.varTyp)
+	if p == nil {
+		return nil
+	}
+	s := (*sliceHeader)(p)
+	k := r.index(f)
+	if uint64(k) >= uint64(s.len) {
+		return nil
+	}
+	return unsafe.Add(s.data, uintptr(k)*r.size)
 }
 
 // headerOf is v's reflect.Value header without its data: the type and

@@ -43,6 +43,10 @@ func fuseArith(n *node) {
 		if n.typ.TypeOf() != t {
 			return
 		}
+	case aRem, aAnd, aOr, aXor, aAndNot:
+		if t != fuseInt || n.typ.TypeOf() != t {
+			return
+		}
 	case aGreater, aGreaterEqual, aLower, aLowerEqual, aEqual, aNotEqual:
 		if t == fuseComplex && n.action != aEqual && n.action != aNotEqual {
 			return
@@ -142,6 +146,11 @@ func classify(c *node, t reflect.Type) int {
 		}
 	case binaryExpr:
 		switch c.action {
+		case aRem, aAnd, aOr, aXor, aAndNot:
+			if t != fuseInt {
+				return fuseReject
+			}
+			fallthrough
 		case aAdd, aSub, aMul, aQuo:
 			if operandType(c) != t {
 				return fuseReject
@@ -165,7 +174,14 @@ func classify(c *node, t reflect.Type) int {
 		if c.findex != notInFrame && c.start != nil {
 			return fuseOpaque
 		}
+	case selectorExpr:
+		if inPlace(c) {
+			return fuseInline
+		}
 	case indexExpr:
+		if inPlace(c) {
+			return fuseInline
+		}
 		if c.findex != notInFrame && c.start != nil {
 			return fuseOpaque
 		}
@@ -209,8 +225,13 @@ func isIntConst(v reflect.Value) bool {
 func markInline(c *node, t reflect.Type, opaque []*node) []*node {
 	c.inline = true
 	children := c.child
-	if c.kind == callExpr { // real or imag
+	switch c.kind {
+	case callExpr: // real or imag
 		children, t = c.child[1:], fuseComplex
+	case selectorExpr: // of a variable (inPlace)
+		return opaque
+	case indexExpr: // of a slice variable, the index an int (inPlace)
+		children, t = c.child[1:], fuseInt
 	}
 	for _, cc := range children {
 		switch classify(cc, t) {
@@ -302,6 +323,14 @@ func intOperand(c *node) func(*frame) int64 {
 
 func inlineFloat(n *node) func(*frame) float64 {
 	switch n.kind {
+	case selectorExpr, indexExpr:
+		at := placeOf(n)
+		return func(f *frame) float64 {
+			if p := at.addr(f); p != nil {
+				return *(*float64)(p)
+			}
+			return at.slow(f).Float()
+		}
 	case parenExpr:
 		return floatOperand(n.child[0])
 	case callExpr:
@@ -325,7 +354,16 @@ func inlineFloat(n *node) func(*frame) float64 {
 }
 
 func inlineComplex(n *node) func(*frame) complex128 {
-	if n.kind == parenExpr {
+	switch n.kind {
+	case selectorExpr, indexExpr:
+		at := placeOf(n)
+		return func(f *frame) complex128 {
+			if p := at.addr(f); p != nil {
+				return *(*complex128)(p)
+			}
+			return at.slow(f).Complex()
+		}
+	case parenExpr:
 		return complexOperand(n.child[0])
 	}
 	a, b := complexOperand(n.child[0]), complexOperand(n.child[1])
@@ -342,20 +380,19 @@ func inlineComplex(n *node) func(*frame) complex128 {
 }
 
 func inlineInt(n *node) func(*frame) int64 {
-	if n.kind == parenExpr {
+	switch n.kind {
+	case selectorExpr, indexExpr:
+		at := placeOf(n)
+		return func(f *frame) int64 {
+			if p := at.addr(f); p != nil {
+				return *(*int64)(p)
+			}
+			return at.slow(f).Int()
+		}
+	case parenExpr:
 		return intOperand(n.child[0])
 	}
-	a, b := intOperand(n.child[0]), intOperand(n.child[1])
 	// int is 64 bits wide on the platforms gopar runs on, so int64
 	// arithmetic wraps as int does.
-	switch n.action {
-	case aAdd:
-		return func(f *frame) int64 { return a(f) + b(f) }
-	case aSub:
-		return func(f *frame) int64 { return a(f) - b(f) }
-	case aMul:
-		return func(f *frame) int64 { return a(f) * b(f) }
-	default:
-		return func(f *frame) int64 { return a(f) / b(f) }
-	}
+	return intBinary(n.action, intOperand(n.child[0]), intOperand(n.child[1]))
 }

@@ -339,9 +339,40 @@ func runCfgDebug(n *node, f *frame, funcNode, callNode *node, dbg *Debugger) {
 		case isExecNode(m.fnext, exec):
 			m = m.fnext
 		default:
-			m = originalExecNode(m, exec)
+			next, stop := dbg.throughNops(m, exec, f)
+			if stop {
+				return
+			}
+			if next == nil {
+				next = originalExecNode(m, exec)
+			}
+			m = next
 		}
 	}
+}
+
+// throughNops returns the node whose step is exec when the steps of code
+// made before the debugger came went from m's step straight to it over
+// steps doing nothing (getExec), nil if not. The debugger sees each of
+// those as it would have seen them run: it may stop there, and stop
+// reports that it ends the run.
+func (dbg *Debugger) throughNops(m *node, exec bltn, f *frame) (next *node, stop bool) {
+	for _, k := range [2]*node{m.tnext, m.fnext} {
+		var nops []*node
+		for ; k != nil && k.exec != nil && reflect.ValueOf(k.exec).Pointer() == nopPC; k = k.tnext {
+			nops = append(nops, k)
+		}
+		if len(nops) == 0 || !isExecNode(k, exec) {
+			continue
+		}
+		for _, nop := range nops {
+			if dbg.exec(nop, f) {
+				return nil, true
+			}
+		}
+		return k, false
+	}
+	return nil, false
 }
 
 func stripReceiverFromArgs(signature string) (string, error) {
@@ -3002,12 +3033,18 @@ func lor(n *node) {
 }
 
 func nop(n *node) {
-	next := getExec(n.tnext)
-
-	n.exec = func(f *frame) bltn {
-		return next
-	}
+	n.exec = nopStep(getExec(n.tnext))
 }
+
+// nopStep is the step of nop. Not inlined: getExec tells these steps by
+// their code (nopPC).
+//
+//go:noinline
+func nopStep(next bltn) bltn {
+	return func(*frame) bltn { return next }
+}
+
+var nopPC = reflect.ValueOf(nopStep(nil)).Pointer()
 
 func branch(n *node) {
 	tnext := getExec(n.tnext)
