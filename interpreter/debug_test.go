@@ -199,7 +199,7 @@ func TestDebugStepInAndOut(t *testing.T) {
 			if attachFirst {
 				stops = startDebug(s)
 			}
-			decl := "func add(a, b int) int {\n\ts := a + b\n\tt := s\n\treturn t\n}\n"
+			decl := "func add(a, b int) int {\n\ts := a + b\n\tt := s\n\tfor i := 0; i < 2; i++ {\n\t\tt += i\n\t}\n\treturn t\n}\n"
 			if _, err := s.Execute(context.Background(), decl); err != nil {
 				t.Fatal(err)
 			}
@@ -221,6 +221,11 @@ func TestDebugStepInAndOut(t *testing.T) {
 				{"stepIn", "cell:" + decl, 2},
 				{"next", "cell:" + decl, 3},
 				{"next", "cell:" + decl, 4},
+				{"next", "cell:" + decl, 5},
+				{"next", "cell:" + decl, 4},
+				{"next", "cell:" + decl, 5},
+				{"next", "cell:" + decl, 4},
+				{"next", "cell:" + decl, 7},
 				{"stepOut", "cell:" + cell, 3},
 				{"next", "cell:" + cell, 4},
 			} {
@@ -232,7 +237,7 @@ func TestDebugStepInAndOut(t *testing.T) {
 			if err := s.DebugContinue(1); err != nil {
 				t.Fatal(err)
 			}
-			if err := <-done; err != nil || out.String() != "3\n" {
+			if err := <-done; err != nil || out.String() != "4\n" {
 				t.Fatalf("cell ended with %v, printed %q", err, out.String())
 			}
 		})

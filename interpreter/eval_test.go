@@ -50,6 +50,60 @@ func TestDeclarationsRunCode(t *testing.T) {
 	}
 }
 
+// TestInterruptEndsGoroutinesWaiting checks that interrupting a cell ends
+// the goroutines it started that wait on channels, each on a cancellation
+// channel of its own: in a literal, a func, a goroutine started by a
+// goroutine, a select, a range, and a closure of an earlier cell called
+// in a goroutine.
+func TestInterruptEndsGoroutinesWaiting(t *testing.T) {
+	s, _, _ := newTestSession(t, "")
+	decl := "func waitOn(c chan int) { <-c }\nvar recvFn = func(c chan int) int { return <-c }"
+	if _, e := run(t, s, decl); e != nil {
+		t.Fatal(e)
+	}
+	cell := `block := make(chan int)
+out := make(chan int)
+go func() { <-block }()
+go waitOn(block)
+go func() {
+	go func() { out <- 1 }()
+	select {
+	case <-block:
+	case out <- 2:
+	}
+}()
+go func() { recvFn(block) }()
+go func() {
+	for range block {
+	}
+}()
+<-block`
+	const started = 6
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Execute(ctx, cell)
+		done <- err
+	}()
+	// The cell's goroutine, the worker's and the six the cell starts.
+	for runtime.NumGoroutine() < before+started+1 {
+		runtime.Gosched()
+	}
+	cancel()
+	var e *Error
+	if err := <-done; !errors.As(err, &e) || e.Name != nameInterrupted {
+		t.Fatalf("got %v, want an interrupt", err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n := runtime.NumGoroutine() - before; n > 0 {
+		t.Errorf("%d goroutines still waiting after the interrupt", n)
+	}
+}
+
 // TestInterruptedChannelWaitEnds checks that interrupting a wait on a
 // channel ends the goroutine that ran it, also in the first cell of a
 // session, compiled before yaegi had run anything interruptible.

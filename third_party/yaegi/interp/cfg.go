@@ -2966,19 +2966,39 @@ func getExec(n *node) bltn {
 		setExec(n)
 	}
 	// gopar: the step before one doing nothing (nop: an assignment whose
-	// value was stored in place, the end of a block; three of the twelve
-	// steps of a loop over fields) goes straight to the step after it.
-	// Not to a back edge's step, which would run itself if every step of a
-	// loop did nothing (for {}); nor under a debugger, which follows the
-	// program from node to node by their steps (runCfgDebug follows code
-	// made before it came).
-	if n.tnext != nil && reflect.ValueOf(n.exec).Pointer() == nopPC && (n.interp == nil || n.interp.debugger == nil) {
-		if next := getExec(n.tnext); next != nil && reflect.ValueOf(next).Pointer() != backEdgePC {
-			return next
+	// value was stored in place, the end of a block or a loop's body)
+	// goes straight to the next step that does something. Not to the end
+	// of the func, nor around a loop made of nops only (for {}); not to a
+	// back edge's step (a loop's head, not made yet) unless the head is a
+	// step that does something; and not under a debugger, which follows
+	// the program from node to node by their steps (runCfgDebug follows
+	// code made before it came).
+	if n.tnext == nil || reflect.ValueOf(n.exec).Pointer() != nopPC || n.interp != nil && n.interp.debugger != nil {
+		return n.exec
+	}
+	k := n.tnext
+	for hops := 0; k != nil && hops < maxNopHops; hops++ {
+		if k.exec == nil {
+			setExec(k)
+		}
+		switch reflect.ValueOf(k.exec).Pointer() {
+		case nopPC:
+			k = k.tnext
+		case backEdgePC:
+			if reflect.ValueOf(k.gen).Pointer() == reflect.ValueOf(nop).Pointer() {
+				return n.exec
+			}
+			return k.exec
+		default:
+			return k.exec
 		}
 	}
 	return n.exec
 }
+
+// maxNopHops bounds the nops getExec goes over: a loop of nops only is
+// not gone around.
+const maxNopHops = 64
 
 // setExec recursively sets the node exec builtin function by walking the CFG
 // from the entry point (first node to exec).

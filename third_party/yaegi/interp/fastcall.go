@@ -97,6 +97,11 @@ func binOuts(n, c0 *node, ft reflect.Type) (outs []binOut, ok bool) {
 		if nout == 0 {
 			return outs, true
 		}
+		if n.anc.kind == exprStmt && enclosingFunc(n) != nil {
+			// A call made for what it does, in a func: nothing reads its
+			// results (b.WriteString(s) stored an int and an error).
+			return outs, true
+		}
 		if n.typ == nil || isInterfaceSrc(n.typ) || n.typ.TypeOf() != ft.Out(0) {
 			return nil, false
 		}
@@ -360,7 +365,7 @@ func binMethodReceiver(c0 *node) (fn reflect.Value, recv func(*frame) unsafe.Poi
 		if idx >= t.NumMethod() || t.Method(idx).Name != name {
 			return reflect.Value{}, nil, false
 		}
-		recv = func(f *frame) unsafe.Pointer { return value(f).Addr().UnsafePointer() }
+		recv = func(f *frame) unsafe.Pointer { return unsafe.Pointer(value(f).UnsafeAddr()) }
 	default:
 		return reflect.Value{}, nil, false
 	}
@@ -394,19 +399,13 @@ func binKind(t reflect.Type) string {
 // method: the exec of the call node n when the method's receiver is a
 // pointer and its signature one of the fast ones, else nil. The selector's
 // own step, which made the method value (reflect.Value.Method) the call
-// no longer uses, then only passes on to the next one.
+// no longer uses, then does nothing.
 func fastCallBinMethod(n *node, c0 *node, args []func(*frame) reflect.Value, tnext, fnext bltn) bltn {
 	exec := fastBinMethodExec(n, c0, args, tnext, fnext)
 	if exec != nil && c0.exec == nil {
-		c0.gen = skipStep
+		c0.gen = nop // which the step before goes over (getExec)
 	}
 	return exec
-}
-
-// skipStep is the generator of a step that does nothing.
-func skipStep(n *node) {
-	next := getExec(n.tnext)
-	n.exec = func(*frame) bltn { return next }
 }
 
 // fastBinMethodExec is the exec of fastCallBinMethod.

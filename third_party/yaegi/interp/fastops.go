@@ -47,12 +47,14 @@ func genFastStep(n *node) bool {
 		return genFastAssignOp(n) || genFastCopy(n)
 	case defineStmt:
 		return genFastCopy(n)
+	case selectorExpr, indexExpr:
+		return genBranchInPlace(n)
 	case binaryExpr:
 		switch n.action {
 		case aAdd, aSub, aMul, aQuo, aRem, aAnd, aOr, aXor, aAndNot:
 			return genFastArith(n)
 		case aLower, aLowerEqual, aGreater, aGreaterEqual, aEqual, aNotEqual:
-			return genFastCompare(n)
+			return genFastCompare(n) || genSmallCompare(n)
 		}
 	}
 	return false
@@ -592,11 +594,27 @@ func copyPlain(dst, src *reflect.Value) bool {
 			return false // Set converts between assignable types
 		}
 		*(*unsafe.Pointer)(d) = src.UnsafePointer()
+	case reflect.Struct, reflect.Array:
+		// A struct or an array of one type, held in memory (addressable):
+		// the memory is copied as Set copies it, with the write barriers
+		// its type needs, without Set's assignability checks (a value
+		// receiver, a struct argument, p = q).
+		if (*valueHeader)(unsafe.Pointer(dst)).typ != (*valueHeader)(unsafe.Pointer(src)).typ || !src.CanAddr() {
+			return false
+		}
+		typedmemmove((*valueHeader)(unsafe.Pointer(dst)).typ, d, s)
 	default:
 		return false
 	}
 	return true
 }
+
+// typedmemmove copies a value of the type typ (an *abi.Type, the type
+// word of a reflect.Value) from src to dst: what reflect.Value.Set copies
+// with.
+//
+//go:linkname typedmemmove reflect.typedmemmove
+func typedmemmove(typ, dst, src unsafe.Pointer)
 
 // fieldByOffset returns the step of a field selector x.f or p.f, x a struct
 // variable or p a pointer-to-struct variable (of the func's own frame or
@@ -703,7 +721,7 @@ type sliceHeader struct {
 }
 
 // elementByOffset returns the step of an index expression xs[i], xs a slice
-// variable (of the func's own frame or of the global frame): the
+// or string variable (of the func's own frame or of the global frame): the
 // element's reflect.Value, which the step puts in its slot for the steps
 // that read or write the element, is made from the element's address,
 // where getIndexArray asked reflect for it (Len, Index); slow, its step,
@@ -747,7 +765,7 @@ func elementPlace(n *node) *elementRef {
 		return nil
 	}
 	st := c0.typ.TypeOf()
-	if st == nil || st.Kind() != reflect.Slice {
+	if st == nil || st.Kind() != reflect.Slice && st.Kind() != reflect.String {
 		return nil
 	}
 	var index func(f *frame) int64
@@ -769,6 +787,15 @@ func elementPlace(n *node) *elementRef {
 	}
 	// The reflect.Values reflect would give: of the variable, and of an
 	// element (type and flags, at address 0).
+	if st.Kind() == reflect.String {
+		// A byte of the string, not addressable, as reflect gives it
+		// (a string's header begins as a slice's).
+		return &elementRef{
+			global: global, j: j, index: index, size: 1,
+			varTyp: headerOf(reflect.New(st).Elem()).typ,
+			elem:   headerOf(reflect.ValueOf("s").Index(0)),
+		}
+	}
 	return &elementRef{
 		global: global, j: j, index: index, size: st.Elem().Size(),
 		varTyp: headerOf(reflect.New(st).Elem()).typ,

@@ -69,4 +69,27 @@ func TestCopyPlain(t *testing.T) {
 	if dst := reflect.New(reflect.TypeFor[intPtr]()).Elem(); copyPlain(&dst, &pv) {
 		t.Error("copyPlain copied a *int into an intPtr, which Set converts")
 	}
+	// A struct or an array held in memory is copied whole, pointers and
+	// all; one of another type, or not in memory, is left to Set.
+	type rec struct {
+		N int
+		S string
+		P *int
+		A [2]float64
+	}
+	r := reflect.New(reflect.TypeFor[rec]()).Elem()
+	r.Set(reflect.ValueOf(rec{7, "seven", &x, [2]float64{1, 2}}))
+	dst := reflect.New(r.Type()).Elem()
+	if !copyPlain(&dst, &r) || dst.Interface() != r.Interface() {
+		t.Errorf("copyPlain of a struct in memory: copied %v, want %v", dst.Interface(), r.Interface())
+	}
+	arr := reflect.New(reflect.TypeFor[[3]string]()).Elem()
+	arr.Index(1).SetString("b")
+	if dstArr := reflect.New(arr.Type()).Elem(); !copyPlain(&dstArr, &arr) || dstArr.Index(1).String() != "b" {
+		t.Error("copyPlain did not copy an array in memory")
+	}
+	type other rec
+	if o := reflect.New(reflect.TypeFor[other]()).Elem(); copyPlain(&o, &r) {
+		t.Error("copyPlain copied a struct into a struct of another type")
+	}
 }

@@ -164,6 +164,11 @@ func (l *slotLayout) frameFor(caller, anc *frame, id uint64) *frame {
 	f.layout = l
 	f.data = unsafe.Slice((*reflect.Value)(unsafe.Add(base, l.dataOff)), len(l.types))
 	initFrame(f, anc, id)
+	if caller != nil && caller != anc {
+		// The cancellation case of the goroutine making the call
+		// (goroutinedone.go), not of the one that made the closure called.
+		*(*unsafe.Pointer)(unsafe.Pointer(&f.done)) = unsafe.Pointer(caller.done.Load())
+	}
 	if l.tmpl != nil {
 		d := unsafe.Slice((*valueHeader)(unsafe.Pointer(unsafe.SliceData(f.data))), len(f.data))
 		for i, t := range l.tmpl {

@@ -16,7 +16,13 @@ import (
 // inPlace reports whether c, a selector or an index expression, can be
 // read in place by a fused expression.
 func inPlace(c *node) bool {
-	if c.fnext != nil || c.mapKey || c.rval.IsValid() {
+	return c.fnext == nil && placeable(c)
+}
+
+// placeable is inPlace for a selector or index expression whatever its
+// value goes to: a condition's (genBranchInPlace) too.
+func placeable(c *node) bool {
+	if c.mapKey || c.rval.IsValid() {
 		return false
 	}
 	switch reflect.ValueOf(c.gen).Pointer() {
@@ -28,7 +34,8 @@ func inPlace(c *node) bool {
 		// elementPlace, without making the index's closures yet: the
 		// index is a variable, a constant or an operand fused with it.
 		c0, c1 := c.child[0], c.child[1]
-		if c.kind != indexExpr || c0.typ == nil || c0.typ.TypeOf() == nil || c0.typ.TypeOf().Kind() != reflect.Slice {
+		if c.kind != indexExpr || c0.typ == nil || c0.typ.TypeOf() == nil ||
+			c0.typ.TypeOf().Kind() != reflect.Slice && c0.typ.TypeOf().Kind() != reflect.String {
 			return false
 		}
 		if _, _, ok := variableIndex(c0); !ok || !typedValues {
@@ -180,3 +187,39 @@ func genArithInPlace(n *node, t reflect.Type, next bltn) bool {
 	dest.gen = nop
 	return true
 }
+
+// genBranchInPlace is the step of the condition of an if or a for
+// statement that is a bool field or element read in place (if
+// isPrime[i] {): the field's step made its reflect.Value and branched on
+// its Bool.
+func genBranchInPlace(n *node) bool {
+	a := n.anc
+	if n.fnext == nil || n.typ == nil || n.typ.TypeOf() != boolRType || a == nil || !placeable(n) {
+		return false
+	}
+	switch a.kind {
+	case ifStmt0, ifStmt1, ifStmt2, ifStmt3, forStmt2, forStmt3, forStmt5, forStmt7:
+	default:
+		return false
+	}
+	if n.kind == indexExpr && !sideEffectFree(n.child[1]) {
+		return false
+	}
+	at := placeOf(n)
+	tnext, fnext := getExec(n.tnext), getExec(n.fnext)
+	n.exec = func(f *frame) bltn {
+		var b bool
+		if p := at.addr(f); p != nil {
+			b = *(*bool)(p)
+		} else {
+			b = at.slow(f).Bool()
+		}
+		if b {
+			return tnext
+		}
+		return fnext
+	}
+	return true
+}
+
+var boolRType = reflect.TypeFor[bool]()

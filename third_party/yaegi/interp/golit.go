@@ -210,6 +210,7 @@ func (g *goLit) exec(f *frame) bltn {
 			dest[i].Set(val)
 		}
 	}
+	nf.done.Store(def.interp.goroutineCase(nf.done.Load())) // goroutinedone.go
 	go g.run(nf)
 	return g.tnext
 }

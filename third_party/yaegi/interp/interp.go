@@ -239,12 +239,13 @@ type Interpreter struct {
 	mapTypes   map[reflect.Value][]reflect.Type // special interfaces mapping for wrappers
 
 	mutex    sync.RWMutex
-	frame    *frame            // program data storage during execution
-	universe *scope            // interpreter global level scope
-	scopes   map[string]*scope // package level scopes, indexed by import path
-	srcPkg   imports           // source packages used in interpreter, indexed by path
-	pkgNames map[string]string // package names, indexed by import path
-	done     chan struct{}     // for cancellation of channel operations
+	frame    *frame                    // program data storage during execution
+	universe *scope                    // interpreter global level scope
+	scopes   map[string]*scope         // package level scopes, indexed by import path
+	srcPkg   imports                   // source packages used in interpreter, indexed by path
+	pkgNames map[string]string         // package names, indexed by import path
+	done     chan struct{}             // for cancellation of channel operations
+	cancels  atomic.Pointer[runCancel] // gopar: the running run's goroutines (goroutinedone.go)
 	roots    []*node
 	generic  map[string]*node
 
@@ -680,16 +681,19 @@ func (interp *Interpreter) EvalWithContext(ctx context.Context, src string) (ref
 // goroutine behind.
 func (interp *Interpreter) EvalHere(ctx context.Context, src string) (v reflect.Value, err error) {
 	done := make(chan struct{})
+	cancels := newRunCancel(done)
 	interp.mutex.Lock()
 	interp.done = done
 	interp.cancelChan = !interp.opt.fastChan
 	interp.mutex.Unlock()
+	interp.cancels.Store(cancels)
 
 	stopped := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		defer close(stopped)
 		atomic.AddUint64(&interp.id, 1)
 		close(done)
+		cancels.cancel()
 	})
 	defer func() {
 		if !stop() {
@@ -697,6 +701,8 @@ func (interp *Interpreter) EvalHere(ctx context.Context, src string) (v reflect.
 			// makes its own done channel and run id.
 			<-stopped
 		}
+		cancels.end()
+		interp.cancels.CompareAndSwap(cancels, nil)
 		if r := recover(); r != nil {
 			var pc [64]uintptr
 			n := runtime.Callers(1, pc[:])

@@ -230,3 +230,53 @@ func recvSignal(n *node, value func(*frame) reflect.Value, tnext bltn) bool {
 	}
 	return true
 }
+
+// blockSend sends data on ch, a channel of a basic element type other
+// than struct{}, unless the run is cancelled first, in a select of the
+// channel itself (as blockRecv receives): reflect.Select made a slice of
+// cases and reflect's select locked more than the runtime's. handled is
+// false for other channels and values, which take reflect's way.
+func blockSend(f *frame, ch, data reflect.Value) (handled, cancelled bool) {
+	d := f.done.Load()
+	if d == nil || d.Chan.Type() != doneChanType || ch.Kind() != reflect.Chan {
+		return false, false
+	}
+	dp := d.Chan.UnsafePointer()
+	done := *(*chan struct{})(unsafe.Pointer(&dp))
+	p := ch.UnsafePointer()
+	switch et := ch.Type().Elem(); {
+	case et == basicTypes[1] && data.Kind() == reflect.Bool:
+		select {
+		case *(*chan bool)(unsafe.Pointer(&p)) <- data.Bool():
+		case <-done:
+			return true, true
+		}
+	case et == basicTypes[2] && data.Kind() == reflect.Int:
+		select {
+		case *(*chan int)(unsafe.Pointer(&p)) <- int(data.Int()):
+		case <-done:
+			return true, true
+		}
+	case et == basicTypes[3] && data.Kind() == reflect.Int64:
+		select {
+		case *(*chan int64)(unsafe.Pointer(&p)) <- data.Int():
+		case <-done:
+			return true, true
+		}
+	case et == basicTypes[4] && data.Kind() == reflect.Float64:
+		select {
+		case *(*chan float64)(unsafe.Pointer(&p)) <- data.Float():
+		case <-done:
+			return true, true
+		}
+	case et == basicTypes[5] && data.Kind() == reflect.String:
+		select {
+		case *(*chan string)(unsafe.Pointer(&p)) <- data.String():
+		case <-done:
+			return true, true
+		}
+	default:
+		return false, false
+	}
+	return true, false
+}

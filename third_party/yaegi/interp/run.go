@@ -362,7 +362,9 @@ func (dbg *Debugger) throughNops(m *node, exec bltn, f *frame) (next *node, stop
 		for ; k != nil && k.exec != nil && reflect.ValueOf(k.exec).Pointer() == nopPC; k = k.tnext {
 			nops = append(nops, k)
 		}
-		if len(nops) == 0 || !isExecNode(k, exec) {
+		// exec is k's step, or the back edge's step that runs it (the
+		// end of a loop's body going to the loop's head).
+		if len(nops) == 0 || k == nil || !isExecNode(k, exec) && reflect.ValueOf(exec).Pointer() != backEdgePC {
 			continue
 		}
 		for _, nop := range nops {
@@ -1801,6 +1803,7 @@ func call(n *node) {
 
 		// Execute function body
 		if goroutine {
+			nf.done.Store(n.interp.goroutineCase(nf.done.Load())) // gopar: goroutinedone.go
 			go func() {
 				defer n.interp.endGoroutine()
 				runCfg(def.child[3].start, nf, def, n)
@@ -4483,6 +4486,12 @@ func send(n *node) {
 			return next
 		}
 		// Slow: send on channel blocks, allow cancel.
+		if handled, cancelled := blockSend(f, ch, data); handled { // gopar: recvvar.go
+			if cancelled {
+				return nil
+			}
+			return next
+		}
 		f.mutex.RLock()
 		done := f.doneCase()
 		f.mutex.RUnlock()

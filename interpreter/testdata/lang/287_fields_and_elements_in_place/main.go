@@ -5,7 +5,8 @@
 // assignments (swaps, rotations, a variable and an element exchanged), in
 // funcs and at the top level, with globals; and where reflect's way is
 // taken: a nil pointer, an index out of range, a division by zero, on the
-// left and on the right, in the order Go panics in.
+// left and on the right, in the order Go panics in; and bool fields and
+// elements as the conditions of ifs and fors.
 package main
 
 import "fmt"
@@ -205,6 +206,45 @@ func fib(n int) int {
 	}
 	return a
 }
+
+type N struct {
+	Ok   bool
+	Next *N
+}
+
+func count(xs []bool, n *N) (int, int) {
+	c := 0
+	for i := 0; i < len(xs); i++ {
+		if xs[i] {
+			c++
+		}
+	}
+	k := 0
+	for p := n; p != nil; p = p.Next {
+		if p.Ok {
+			k++
+		}
+	}
+	j := 0
+	for xs[j] {
+		j++
+	}
+	return c, k + j
+}
+
+func bad(xs []bool, i int, p *N) {
+	defer func() { fmt.Println(recover()) }()
+	if xs[i] {
+		fmt.Println("no")
+	}
+}
+func bad2(p *N) {
+	defer func() { fmt.Println(recover()) }()
+	if p.Ok {
+		fmt.Println("no")
+	}
+}
+
 func main() {
 	main1()
 	main2()
@@ -216,4 +256,7 @@ func main() {
 	panics([]int{1, 2}, 5, nil)
 	panics2([]int{1, 2}, 5, nil)
 	fmt.Println(fib(50))
+	fmt.Println(count([]bool{true, true, false, true}, &N{true, &N{false, &N{true, nil}}}))
+	bad([]bool{true}, 3, nil)
+	bad2(nil)
 }
