@@ -19,14 +19,13 @@ import (
 type runCancel struct {
 	done unsafe.Pointer // the run's channel (as a channel's reflect.Value points to it)
 
-	mu        sync.Mutex
-	over      bool                             // cancelled, or the run returned
-	own       map[unsafe.Pointer]chan struct{} // the goroutines' channels
-	cancelled bool
+	mu   sync.Mutex
+	over bool            // cancelled, or the run returned
+	own  []chan struct{} // the goroutines' channels
 }
 
 func newRunCancel(done chan struct{}) *runCancel {
-	return &runCancel{done: *(*unsafe.Pointer)(unsafe.Pointer(&done)), own: map[unsafe.Pointer]chan struct{}{}}
+	return &runCancel{done: *(*unsafe.Pointer)(unsafe.Pointer(&done))}
 }
 
 // cancel closes the channels of the run's goroutines (the run's own is
@@ -37,7 +36,7 @@ func (r *runCancel) cancel() {
 	for _, ch := range r.own {
 		close(ch)
 	}
-	r.own, r.over, r.cancelled = nil, true, true
+	r.own, r.over = nil, true
 }
 
 // end forgets the goroutines' channels when the run returns: no cancel
@@ -51,23 +50,28 @@ func (r *runCancel) end() {
 
 // goroutineCase returns the cancellation case of a goroutine started from
 // a frame whose case is parent: a channel of its own when parent is the
-// channel of the running run or of one of its goroutines, else parent.
+// channel of the running run or of one of its goroutines, else parent (a
+// goroutine of an earlier run, which no cancel reaches).
+//
+// A goroutine's case names its run in its Send, which a receive case
+// does not use; doneCase clears it for reflect.Select, which refuses a
+// receive case with a value to send.
 func (interp *Interpreter) goroutineCase(parent *reflect.SelectCase) *reflect.SelectCase {
 	r := interp.cancels.Load()
 	if r == nil || parent == nil || parent.Chan.Kind() != reflect.Chan {
 		return parent
 	}
-	p := parent.Chan.UnsafePointer()
+	ours := parent.Chan.UnsafePointer() == r.done ||
+		parent.Send.IsValid() && parent.Send.UnsafePointer() == unsafe.Pointer(r)
+	if !ours {
+		return parent
+	}
+	ch := make(chan struct{})
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.over {
 		return parent
 	}
-	if _, ok := r.own[p]; !ok && p != r.done {
-		return parent
-	}
-	ch := make(chan struct{})
-	c := reflect.ValueOf(ch)
-	r.own[c.UnsafePointer()] = ch
-	return &reflect.SelectCase{Dir: reflect.SelectRecv, Chan: c}
+	r.own = append(r.own, ch)
+	return &reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(ch), Send: reflect.ValueOf(r)}
 }

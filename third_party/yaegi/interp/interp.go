@@ -144,7 +144,8 @@ type frame struct {
 // doneCase is the frame's cancellation case (zero when none was set).
 func (f *frame) doneCase() reflect.SelectCase {
 	if d := f.done.Load(); d != nil {
-		return *d
+		// Without the run a goroutine's case names (goroutinedone.go).
+		return reflect.SelectCase{Dir: d.Dir, Chan: d.Chan}
 	}
 	return reflect.SelectCase{}
 }
