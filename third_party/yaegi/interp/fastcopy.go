@@ -81,13 +81,18 @@ func copyEndOf(c *node, t reflect.Type, right bool) *copyEnd {
 }
 
 // sideEffectFree reports whether computing c runs no code of the program
-// and changes nothing: a constant, a variable, arithmetic on those.
+// and changes nothing: a constant, a variable, a field or an element
+// inlined in a fused expression, arithmetic on those.
 func sideEffectFree(c *node) bool {
 	switch {
 	case c.rval.IsValid():
 		return true
 	case c.kind == identExpr:
 		return c.sym != nil && c.sym.kind == varSym
+	case c.inline && c.kind == selectorExpr: // of a variable (inPlace)
+		return true
+	case c.inline && c.kind == indexExpr: // of a slice or string variable
+		return sideEffectFree(c.child[1])
 	case c.kind == parenExpr || c.kind == binaryExpr && isArithmeticAction(c):
 		for _, cc := range c.child {
 			if !sideEffectFree(cc) {
@@ -102,35 +107,47 @@ func sideEffectFree(c *node) bool {
 // plainMove returns how a value of type t is copied from memory to a
 // temporary and from it to memory, nil when t is not plain. The
 // compiler's typed stores keep the garbage collector's write barriers for
-// strings and pointers, which the temporary holds as what they are.
-func plainMove(t reflect.Type) (load func(src unsafe.Pointer, tmp *copyTemp), store func(dst unsafe.Pointer, tmp *copyTemp)) {
+// strings and pointers, which the temporary holds as what they are. The
+// temporaries are values: a pointer to them handed to these funcs made
+// them escape, an allocation at every assignment.
+func plainMove(t reflect.Type) (load func(src unsafe.Pointer) copyTemp, store func(dst unsafe.Pointer, tmp copyTemp)) {
 	switch t.Kind() {
 	case reflect.Bool, reflect.Int8, reflect.Uint8:
-		return func(src unsafe.Pointer, tmp *copyTemp) { tmp.w = uint64(*(*uint8)(src)) },
-			func(dst unsafe.Pointer, tmp *copyTemp) { *(*uint8)(dst) = uint8(tmp.w) }
+		return func(src unsafe.Pointer) copyTemp { return copyTemp{w: uint64(*(*uint8)(src))} },
+			func(dst unsafe.Pointer, tmp copyTemp) { *(*uint8)(dst) = uint8(tmp.w) }
 	case reflect.Int16, reflect.Uint16:
-		return func(src unsafe.Pointer, tmp *copyTemp) { tmp.w = uint64(*(*uint16)(src)) },
-			func(dst unsafe.Pointer, tmp *copyTemp) { *(*uint16)(dst) = uint16(tmp.w) }
+		return func(src unsafe.Pointer) copyTemp { return copyTemp{w: uint64(*(*uint16)(src))} },
+			func(dst unsafe.Pointer, tmp copyTemp) { *(*uint16)(dst) = uint16(tmp.w) }
 	case reflect.Int32, reflect.Uint32, reflect.Float32:
-		return func(src unsafe.Pointer, tmp *copyTemp) { tmp.w = uint64(*(*uint32)(src)) },
-			func(dst unsafe.Pointer, tmp *copyTemp) { *(*uint32)(dst) = uint32(tmp.w) }
+		return func(src unsafe.Pointer) copyTemp { return copyTemp{w: uint64(*(*uint32)(src))} },
+			func(dst unsafe.Pointer, tmp copyTemp) { *(*uint32)(dst) = uint32(tmp.w) }
 	case reflect.Int, reflect.Int64, reflect.Uint, reflect.Uint64, reflect.Uintptr, reflect.Float64, reflect.Complex64:
 		if t.Size() != 8 {
 			return nil, nil
 		}
-		return func(src unsafe.Pointer, tmp *copyTemp) { tmp.w = *(*uint64)(src) },
-			func(dst unsafe.Pointer, tmp *copyTemp) { *(*uint64)(dst) = tmp.w }
+		return func(src unsafe.Pointer) copyTemp { return copyTemp{w: *(*uint64)(src)} },
+			func(dst unsafe.Pointer, tmp copyTemp) { *(*uint64)(dst) = tmp.w }
 	case reflect.Complex128:
-		return func(src unsafe.Pointer, tmp *copyTemp) { tmp.c = *(*complex128)(src) },
-			func(dst unsafe.Pointer, tmp *copyTemp) { *(*complex128)(dst) = tmp.c }
+		return func(src unsafe.Pointer) copyTemp { return copyTemp{c: *(*complex128)(src)} },
+			func(dst unsafe.Pointer, tmp copyTemp) { *(*complex128)(dst) = tmp.c }
 	case reflect.String:
-		return func(src unsafe.Pointer, tmp *copyTemp) { tmp.s = *(*string)(src) },
-			func(dst unsafe.Pointer, tmp *copyTemp) { *(*string)(dst) = tmp.s }
+		return func(src unsafe.Pointer) copyTemp { return copyTemp{s: *(*string)(src)} },
+			func(dst unsafe.Pointer, tmp copyTemp) { *(*string)(dst) = tmp.s }
 	case reflect.Ptr, reflect.UnsafePointer, reflect.Map, reflect.Chan:
-		return func(src unsafe.Pointer, tmp *copyTemp) { tmp.p = *(*unsafe.Pointer)(src) },
-			func(dst unsafe.Pointer, tmp *copyTemp) { *(*unsafe.Pointer)(dst) = tmp.p }
+		return func(src unsafe.Pointer) copyTemp { return copyTemp{p: *(*unsafe.Pointer)(src)} },
+			func(dst unsafe.Pointer, tmp copyTemp) { *(*unsafe.Pointer)(dst) = tmp.p }
 	}
 	return nil, nil
+}
+
+// isWord reports whether t's values are one machine word holding no
+// pointer: an int, a uint, a float64.
+func isWord(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int64, reflect.Uint, reflect.Uint64, reflect.Uintptr, reflect.Float64:
+		return t.Size() == 8
+	}
+	return false
 }
 
 // copyTemp holds a value read by a multiple assignment until it is
@@ -152,14 +169,7 @@ func genFastCopy(n *node) bool {
 		reflect.ValueOf(n.gen).Pointer() != reflect.ValueOf(assign).Pointer() {
 		return false
 	}
-	type pair struct {
-		dest, src *node
-		d, s      *copyEnd
-		load      func(unsafe.Pointer, *copyTemp)
-		store     func(unsafe.Pointer, *copyTemp)
-		zero      reflect.Type // the slow way's temporary
-	}
-	pairs := make([]pair, k)
+	pairs := make([]copyPair, k)
 	for i := range pairs {
 		dest, src := n.child[i], n.child[k+i]
 		if dest.typ == nil || src.typ == nil || dest.ident == "_" || isMapEntry(dest) || isInterface(dest.typ) || isNamedFuncSrc(src.typ) {
@@ -180,7 +190,7 @@ func genFastCopy(n *node) bool {
 		if load == nil || d == nil || s == nil {
 			return false
 		}
-		pairs[i] = pair{dest, src, d, s, load, store, t}
+		pairs[i] = copyPair{dest, src, d, s, load, store, t}
 	}
 	next := getExec(n.tnext)
 	if k == 1 {
@@ -198,39 +208,7 @@ func genFastCopy(n *node) bool {
 			return next
 		}
 	} else {
-		// The slow way: every source copied, then written.
-		slow := func(f *frame) bltn {
-			var tmp [4]reflect.Value
-			for i, p := range pairs {
-				tmp[i] = reflect.New(p.zero).Elem()
-				setValue(tmp[i], p.s.value(f))
-			}
-			for i, p := range pairs {
-				setValue(p.d.value(f), tmp[i])
-			}
-			return next
-		}
-		n.exec = func(f *frame) bltn {
-			var tmp [4]copyTemp
-			for i := range pairs {
-				p := &pairs[i]
-				sp := p.s.addr(f)
-				if sp == nil {
-					return slow(f)
-				}
-				p.load(sp, &tmp[i])
-			}
-			var dst [4]unsafe.Pointer
-			for i := range pairs {
-				if dst[i] = pairs[i].d.addr(f); dst[i] == nil {
-					return slow(f)
-				}
-			}
-			for i := range pairs {
-				pairs[i].store(dst[i], &tmp[i])
-			}
-			return next
-		}
+		n.exec = multiCopy(pairs, next)
 	}
 	// The steps that made the fields' or elements' reflect.Values are left
 	// doing nothing.
@@ -245,9 +223,76 @@ func genFastCopy(n *node) bool {
 	return true
 }
 
+// copyPair is a destination and its source in an assignment of plain
+// values (genFastCopy).
+type copyPair struct {
+	dest, src *node
+	d, s      *copyEnd
+	load      func(unsafe.Pointer) copyTemp
+	store     func(unsafe.Pointer, copyTemp)
+	zero      reflect.Type // the slow way's temporary
+}
+
+// multiCopy is the step of a multiple assignment of plain values: every
+// source read, then every destination written, in place; reflect's way
+// where a side is not in place.
+func multiCopy(pairs []copyPair, next bltn) bltn {
+	slow := func(f *frame) bltn {
+		var tmp [4]reflect.Value
+		for i, p := range pairs {
+			tmp[i] = reflect.New(p.zero).Elem()
+			setValue(tmp[i], p.s.value(f))
+		}
+		for i, p := range pairs {
+			setValue(p.d.value(f), tmp[i])
+		}
+		return next
+	}
+	if len(pairs) == 2 && isWord(pairs[0].zero) && isWord(pairs[1].zero) {
+		// Two words (a swap, i, j = i+1, j-1), the most frequent.
+		s0, s1, d0, d1 := pairs[0].s, pairs[1].s, pairs[0].d, pairs[1].d
+		return func(f *frame) bltn {
+			p0, p1 := s0.addr(f), s1.addr(f)
+			if p0 == nil || p1 == nil {
+				return slow(f)
+			}
+			x0, x1 := *(*uint64)(p0), *(*uint64)(p1)
+			q0, q1 := d0.addr(f), d1.addr(f)
+			if q0 == nil || q1 == nil {
+				return slow(f)
+			}
+			*(*uint64)(q0), *(*uint64)(q1) = x0, x1
+			return next
+		}
+	}
+	return func(f *frame) bltn {
+		var tmp [4]copyTemp
+		for i := range pairs {
+			p := &pairs[i]
+			sp := p.s.addr(f)
+			if sp == nil {
+				return slow(f)
+			}
+			tmp[i] = p.load(sp)
+		}
+		var dst [4]unsafe.Pointer
+		for i := range pairs {
+			if dst[i] = pairs[i].d.addr(f); dst[i] == nil {
+				return slow(f)
+			}
+		}
+		for i := range pairs {
+			pairs[i].store(dst[i], tmp[i])
+		}
+		return next
+	}
+}
+
 // plainCopy returns the copy of a value of type t from memory to memory,
 // nil when t is not plain: the compiler's typed stores keep the garbage
-// collector's write barriers for strings and pointers.
+// collector's write barriers for strings and pointers. It is plainMove's
+// load and store in one call, for the single assignment, the most
+// frequent.
 func plainCopy(t reflect.Type) func(dst, src unsafe.Pointer) {
 	switch t.Kind() {
 	case reflect.Bool, reflect.Int8, reflect.Uint8:

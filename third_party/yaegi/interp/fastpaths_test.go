@@ -93,3 +93,47 @@ func TestCopyPlain(t *testing.T) {
 		t.Error("copyPlain copied a struct into a struct of another type")
 	}
 }
+
+// TestAssignmentsInPlaceAllocateNothing checks that single and multiple
+// assignments of plain values between variables, elements and fields (a
+// swap of ints, of bytes, of strings, a rotation of three, i, j = i+1,
+// j-1) allocate nothing when they run: the loop run 101 times allocates
+// what it allocates run once. A multiple assignment held its values in a
+// temporary that escaped, an allocation each time.
+func TestAssignmentsInPlaceAllocateNothing(t *testing.T) {
+	i := New(Options{})
+	if _, err := i.Eval(`type P struct{ X, Y int }
+
+func shuffle(xs []int, bs []byte, ss []string, p *P, n int) int {
+	for r := 0; r < n; r++ {
+		for i, j := 0, len(xs)-1; i < j; i, j = i+1, j-1 {
+			xs[i], xs[j] = xs[j], xs[i]
+			bs[i], bs[j] = bs[j], bs[i]
+		}
+		ss[0], ss[1], ss[2] = ss[2], ss[0], ss[1]
+		p.X, p.Y = p.Y, p.X
+		xs[0] = xs[1]
+		bs[1] = bs[2]
+	}
+	return xs[0]
+}`); err != nil {
+		t.Fatal(err)
+	}
+	v, err := i.Eval("shuffle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The interpreter's P is a struct type of its own: the func is called
+	// through reflect.
+	call := func(n int) {
+		v.Call([]reflect.Value{
+			reflect.ValueOf([]int{1, 2, 3, 4, 5, 6}), reflect.ValueOf([]byte("abcdef")),
+			reflect.ValueOf([]string{"a", "b", "c"}), reflect.New(v.Type().In(3).Elem()), reflect.ValueOf(n),
+		})
+	}
+	once := testing.AllocsPerRun(5, func() { call(1) })
+	many := testing.AllocsPerRun(5, func() { call(101) })
+	if many > once {
+		t.Errorf("the loop run 101 times made %v allocations, run once %v", many, once)
+	}
+}

@@ -8,13 +8,16 @@ import (
 // gopar: a fused expression (fuse.go) reads the fields and elements it
 // has as operands in place, as the steps of +=, ++ and x = y op z on them
 // do (fastops.go): p.X of a struct variable or a pointer-to-struct
-// variable, and xs[i] of a slice variable with an int index. Each was a
-// step of its own that made the field's or the element's reflect.Value,
-// put it in a frame slot for the expression to read back: in
-// `p.X = p.Y + i`, the step of p.Y.
+// variable, and xs[i] of a slice or string variable with an int index.
+// Each was a step of its own that made the field's or the element's
+// reflect.Value, put it in a frame slot for the expression to read back:
+// in `p.X = p.Y + i`, the step of p.Y. Copies (fastcopy.go), comparisons
+// of bytes (fastcompare.go) and conditions read and write them the same
+// way.
 
-// inPlace reports whether c, a selector or an index expression, can be
-// read in place by a fused expression.
+// inPlace reports whether c, a selector or an index expression whose
+// value is not a condition's, designates a field or an element that can
+// be read and written in place.
 func inPlace(c *node) bool {
 	return c.fnext == nil && placeable(c)
 }
@@ -88,9 +91,8 @@ func placeOf(c *node) *place {
 
 // inPlaceDestination reports whether the arithmetic expression n is the
 // value of an assignment to a field or an element that can be written in
-// place, x.f = y op z, with nothing to run between the field's step and
-// n's but n's operands' own, which call nothing: n can then write the
-// field itself, and the field's step can be skipped.
+// place, x.f = y op z, whose operands call nothing and change nothing: n
+// can then write the field itself, and the field's step can be skipped.
 //
 // As in Go, the value is then computed before the field's place is: a
 // division by zero panics before a nil pointer or an index out of range
@@ -107,27 +109,8 @@ func inPlaceDestination(n *node) bool {
 	if dest.typ == nil || n.typ == nil || dest.typ.TypeOf() != n.typ.TypeOf() || !inPlace(dest) {
 		return false
 	}
-	return callsNothing(n.child)
-}
-
-// callsNothing reports whether computing these operands of a fast step
-// runs no code of the program: they are constants, variables, or
-// operands inlined in the step that are made of those.
-func callsNothing(operands []*node) bool {
-	for _, c := range operands {
-		switch {
-		case c.rval.IsValid():
-		case c.kind == identExpr && c.sym != nil && c.sym.kind == varSym:
-		case c.inline && c.kind == selectorExpr: // of a variable
-		case c.inline && c.kind == indexExpr: // of a slice variable
-			if !callsNothing(c.child[1:]) {
-				return false
-			}
-		case c.inline && (c.kind == binaryExpr || c.kind == parenExpr):
-			if !callsNothing(c.child) {
-				return false
-			}
-		default:
+	for _, c := range n.child {
+		if !sideEffectFree(c) {
 			return false
 		}
 	}
