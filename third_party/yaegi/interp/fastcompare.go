@@ -44,25 +44,7 @@ func genSmallCompare(n *node) bool {
 	if slot == nil || x == nil || y == nil {
 		return false
 	}
-	cmp := intCompare(n.action, x, y)
-	i := n.findex
-	tnext := getExec(n.tnext)
-	if n.fnext == nil {
-		n.exec = func(f *frame) bltn {
-			storeBool(slot(f), i, cmp(f))
-			return tnext
-		}
-	} else {
-		fnext := getExec(n.fnext)
-		n.exec = func(f *frame) bltn {
-			r := cmp(f)
-			storeBool(slot(f), i, r)
-			if r {
-				return tnext
-			}
-			return fnext
-		}
-	}
+	n.exec = compareStep(n, slot, intCompare(n.action, x, y))
 	// The elements read in place need no step of their own.
 	if xPlace {
 		n.child[0].gen = nop

@@ -497,17 +497,23 @@ func genFastCompare(n *node) bool {
 	} else {
 		cmp = floatCompare(n.action, floatOperand(n.child[0]), floatOperand(n.child[1]))
 	}
+	n.exec = compareStep(n, slot, cmp)
+	return true
+}
+
+// compareStep is the step of the comparison n computed by cmp: its result
+// goes to its slot, and a condition branches on it.
+func compareStep(n *node, slot func(f *frame) []reflect.Value, cmp func(*frame) bool) bltn {
 	i := n.findex
 	tnext := getExec(n.tnext)
 	if n.fnext == nil {
-		n.exec = func(f *frame) bltn {
+		return func(f *frame) bltn {
 			storeBool(slot(f), i, cmp(f))
 			return tnext
 		}
-		return true
 	}
 	fnext := getExec(n.fnext)
-	n.exec = func(f *frame) bltn {
+	return func(f *frame) bltn {
 		r := cmp(f)
 		storeBool(slot(f), i, r)
 		if r {
@@ -515,7 +521,6 @@ func genFastCompare(n *node) bool {
 		}
 		return fnext
 	}
-	return true
 }
 
 func intCompare(a action, x, y func(*frame) int64) func(*frame) bool {
